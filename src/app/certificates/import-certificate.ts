@@ -1,0 +1,113 @@
+import { formatCertificateArn } from '../../domain/arn.ts';
+import type { CertificateFacts, CertificateRecord } from '../../domain/certificate.ts';
+import { fail } from '../../domain/errors.ts';
+import { assertDistinctKeys, assertNoReservedKeys, assertWithinLimit, type Tag }
+  from '../../domain/tags.ts';
+import type { AppServices, Caller } from '../context.ts';
+import { loadOwned } from './owned.ts';
+
+export interface ImportCertificateInput {
+  certificateArn?: string;
+  certificate: Buffer;
+  privateKey: Buffer;
+  chain?: Buffer;
+  tags?: Tag[];
+}
+
+/**
+ * Imports a certificate with its key, or re-imports over an imported certificate's ARN. The
+ * material is fully checked before anything is written; the key is sealed to the ARN.
+ */
+export async function importCertificate(
+  services: AppServices, caller: Caller, input: ImportCertificateInput,
+): Promise<string> {
+  const now = services.clock.now();
+  if (input.tags) {
+    assertNoReservedKeys(input.tags);
+    assertDistinctKeys(input.tags);
+    assertWithinLimit(input.tags);
+  }
+  if (input.certificateArn !== undefined && input.tags !== undefined) {
+    throw fail('ValidationException',
+      'Tags cannot be specified when re-importing a certificate into an existing ARN.');
+  }
+
+  const previous = input.certificateArn === undefined
+    ? undefined : await loadOwned(services, caller, input.certificateArn);
+  if (previous && previous.type !== 'IMPORTED') {
+    throw fail('ValidationException', `Certificate ${previous.arn} was not imported; `
+      + 'only imported certificates can be re-imported.');
+  }
+
+  const material = services.readImportMaterial(
+    { certificate: input.certificate, privateKey: input.privateKey, chain: input.chain }, now);
+  if (previous) assertReplaceable(previous.facts, material.facts);
+
+  const arn = previous?.arn
+    ?? formatCertificateArn(caller.region, caller.accountId, services.newId());
+  const record: CertificateRecord = {
+    arn,
+    accountId: caller.accountId,
+    region: caller.region,
+    type: 'IMPORTED',
+    keyPairOrigin: 'CUSTOMER_PROVIDED',
+    status: 'ISSUED',
+    facts: material.facts,
+    certificatePem: material.certificatePem,
+    chainPem: material.chainPem,
+    createdAt: previous?.createdAt ?? now,
+    importedAt: now,
+    issuedAt: undefined,
+    inUseBy: previous?.inUseBy ?? [],
+    options: previous?.options
+      ?? { certificateTransparencyLoggingPreference: 'ENABLED', export: 'DISABLED' },
+    exported: false,
+  };
+  const sealedKey = services.sealer.seal(Buffer.from(material.privateKeyPem), arn);
+
+  if (previous) await services.certificates.replaceMaterial(record, sealedKey);
+  else await services.certificates.insert(record, sealedKey, input.tags ?? []);
+
+  services.audit.record(previous ? 'certificate.reimported' : 'certificate.imported', {
+    arn, accountId: caller.accountId, region: caller.region, serial: material.facts.serial,
+    domainName: material.facts.domainName, notAfter: material.facts.notAfter.toISOString(),
+  });
+  return arn;
+}
+
+/**
+ * Re-import rules from ACM's import prerequisites: the key type stays, and a replacement may
+ * not add a KeyUsage or ExtendedKeyUsage extension the old certificate lacked nor drop values
+ * it had, except clientAuth (public CAs stopped issuing it, 2025) and keyEncipherment on
+ * ECDSA certificates (which never use it, 2026).
+ */
+function assertReplaceable(old: CertificateFacts, next: CertificateFacts): void {
+  if (old.keyAlgorithm !== next.keyAlgorithm) {
+    throw fail('ValidationException', `The new certificate's key algorithm ${next.keyAlgorithm} `
+      + `does not match the key algorithm ${old.keyAlgorithm} of the certificate it replaces.`);
+  }
+  if (next.subjectAlternativeNames.length === 0 && next.domainName === undefined) {
+    throw fail('ValidationException', 'The new certificate must contain at least one domain name.');
+  }
+
+  const isEc = next.keyAlgorithm.startsWith('EC_');
+  const oldKu = old.keyUsages.filter((ku) => !(isEc && ku === 'KEY_ENCIPHERMENT'));
+  checkUsages('KeyUsage', oldKu, old.keyUsages.length > 0, next.keyUsages);
+  const oldEku = old.extendedKeyUsages.map((e) => e.oid)
+    .filter((oid) => oid !== '1.3.6.1.5.5.7.3.2');
+  checkUsages('ExtendedKeyUsage', oldEku, old.extendedKeyUsages.length > 0,
+    next.extendedKeyUsages.map((e) => e.oid));
+}
+
+function checkUsages(extension: string, required: string[], hadExtension: boolean,
+  next: string[]): void {
+  if (!hadExtension && next.length > 0) {
+    throw fail('ValidationException', `The new certificate adds a ${extension} extension that `
+      + 'the certificate it replaces does not have.');
+  }
+  const missing = required.filter((value) => !next.includes(value));
+  if (missing.length > 0) {
+    throw fail('ValidationException', `The new certificate is missing ${extension} values of `
+      + `the certificate it replaces: ${missing.join(', ')}.`);
+  }
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+import type { AppServices, Caller } from '../app/context.ts';
+import { AcmError, fail } from '../domain/errors.ts';
+import type { Logger } from '../observability/logger.ts';
+import { toWireError } from './errors.ts';
+import { OPERATIONS } from './operations/index.ts';
+import { SigningKeyCache, verifySignature } from './sigv4.ts';
+import { validateInput } from './validate.ts';
+
+const TARGET_PREFIX = 'CertificateManager.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** Resolves an access key to its secret and account; undefined when unknown. */
+export type CredentialResolver = (accessKeyId: string) =>
+  { secret: string; accountId: string } | undefined;
+
+export interface ProtocolOptions {
+  services: AppServices;
+  credentials: CredentialResolver;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** The AWS JSON 1.1 front end: SigV4, X-Amz-Target dispatch, model validation, errors. */
+export function createProtocolServer(options: ProtocolOptions): Server {
+  const keyCache = new SigningKeyCache();
+  return createServer((req, res) => {
+    void handle(options, keyCache, req, res);
+  });
+}
+
+async function handle(options: ProtocolOptions, keyCache: SigningKeyCache,
+  req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = process.hrtime.bigint();
+  const requestId = randomUUID();
+  const target = req.headers['x-amz-target'];
+  const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX)
+    ? target.slice(TARGET_PREFIX.length) : undefined;
+  let caller: Caller | undefined;
+  let status = 200;
+  let errorType: string | undefined;
+
+  try {
+    const body = await readBody(req, options.maxBodyBytes);
+    caller = authenticate(options, keyCache, req, body);
+    const run = operation === undefined ? undefined : OPERATIONS[operation];
+    if (req.method !== 'POST' || !run) throw unknownOperation(operation);
+
+    const input = validateInput(operation!, parseJson(body));
+    const output = await run(options.services, caller, input);
+    send(res, 200, requestId, output === undefined ? '' : JSON.stringify(output));
+  } catch (error) {
+    const wire = toWireError(error);
+    status = wire.status;
+    errorType = wire.type;
+    if (!(error instanceof AcmError)) {
+      options.logger.error({ requestId, operation, err: describeInternal(error) },
+        'internal failure');
+    }
+    res.setHeader('x-amzn-ErrorType', wire.type);
+    send(res, wire.status, requestId, JSON.stringify(wire.body));
+  }
+
+  const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+  options.logger.info({
+    requestId, operation, accountId: caller?.accountId, region: caller?.region, status,
+    errorType, durationMs: Math.round(durationMs * 100) / 100,
+  }, 'request');
+}
+
+function authenticate(options: ProtocolOptions, keyCache: SigningKeyCache,
+  req: IncomingMessage, body: Buffer): Caller {
+  const identity = verifySignature(
+    { method: req.method ?? 'POST', path: req.url ?? '/', rawHeaders: req.rawHeaders, body },
+    (id) => options.credentials(id)?.secret,
+    options.services.clock.now(),
+    keyCache,
+  );
+  const account = options.credentials(identity.accessKeyId)!;
+  return { accountId: account.accountId, region: identity.region };
+}
+
+function unknownOperation(operation: string | undefined): AcmError {
+  return operation === undefined
+    ? fail('UnknownOperationException', 'Missing or malformed X-Amz-Target header.')
+    : fail('UnknownOperationException', `Operation ${operation} is not supported by openacm.`);
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw fail('SerializationException', 'The request body is not valid JSON.');
+  }
+}
+
+/** Reads the whole body, refusing more than `limit` bytes without buffering the excess. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): AcmError {
+  return fail('RequestEntityTooLargeException',
+    `The request body is larger than the limit of ${limit} bytes.`);
+}
+
+function send(res: ServerResponse, status: number, requestId: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', CONTENT_TYPE);
+  res.setHeader('x-amzn-RequestId', requestId);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/** Internal errors are logged by name and message only: messages never carry key material. */
+function describeInternal(error: unknown): Record<string, string> {
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack ?? '' }
+    : { message: String(error) };
+}

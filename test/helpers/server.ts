@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { ACMClient } from '@aws-sdk/client-acm';
+
+import { loadConfig } from '../../src/config/config.ts';
+import type { Clock } from '../../src/domain/ports.ts';
+import { startServer, type RunningServer } from '../../src/main.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Shifts the server's clock; tests of expiry move time instead of waiting. */
+  clock: Clock & { offsetMs: number };
+  client(options?: { region?: string; accessKeyId?: string; secretAccessKey?: string }): ACMClient;
+  stop(): Promise<void>;
+}
+
+/** Starts a real server on a free loopback port with its own data directory. */
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openacm-test-'));
+  const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+  const config = loadConfig({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent' }, {});
+  const server = await startServer(config, { clock, logger: createLogger('silent') });
+
+  return {
+    ...server,
+    dataDir,
+    clock,
+    client(options = {}) {
+      return new ACMClient({
+        endpoint: server.url,
+        region: options.region ?? 'us-east-1',
+        credentials: {
+          accessKeyId: options.accessKeyId ?? 'test',
+          secretAccessKey: options.secretAccessKey ?? 'test',
+        },
+        maxAttempts: 1,
+      });
+    },
+    async stop() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

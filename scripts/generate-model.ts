@@ -63,14 +63,15 @@ function compact(name: string, raw: Json): [Json, string[]] {
 }
 
 function literal(value: string): string {
+  const printable = /^[\x20-\x7e]*$/.test(value);
   // Patterns are printed with String.raw so they read exactly as in the model.
-  if (/\\/.test(value) && !/`|\$\{|\\$/.test(value)) return `String.raw\`${value}\``;
-  return /^[\x20-\x7e]*$/.test(value) && !/['\\]/.test(value)
-    ? `'${value}'`
-    : JSON.stringify(value);
+  if (printable && value.includes('\\') && !/`|\$\{|\\$/.test(value)) {
+    return `String.raw\`${value}\``;
+  }
+  return printable && !/['\\]/.test(value) ? `'${value}'` : JSON.stringify(value);
 }
 
-/** Prints a value on one line if it fits in `WIDTH`, else one property per line. */
+/** Prints a value on one line if it fits in `WIDTH`, else broken over several lines. */
 function print(value: unknown, indent: string, prefix: string, suffix: string): string {
   const flat = printFlat(value);
   const fits = indent.length + prefix.length + flat.length + suffix.length <= WIDTH;

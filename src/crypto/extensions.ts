@@ -50,16 +50,22 @@ export function readExtensions(wrapper: Tlv | undefined): Extensions {
   return extensions;
 }
 
+export interface AlternativeName {
+  kind: 'DNS' | 'IP';
+  value: string;
+}
+
 /** DNS names and IP addresses, in certificate order; other name forms are not reported. */
-export function subjectAlternativeNames(extensions: Extensions): string[] {
+export function subjectAlternativeNames(extensions: Extensions): AlternativeName[] {
   const value = extensions.get(OID_SUBJECT_ALT_NAME);
   if (!value) return [];
-  const names: string[] = [];
+  const names: AlternativeName[] = [];
   for (const name of children(readTlv(value), TAG.SEQUENCE)) {
-    if (name.tag === 0x82) names.push(name.value.toString('latin1'));
+    // GeneralName (RFC 5280 section 4.2.1.6): dNSName is [2], iPAddress is [7].
+    if (name.tag === 0x82) names.push({ kind: 'DNS', value: name.value.toString('latin1') });
     else if (name.tag === 0x87) {
       const address = formatIpAddress(name.value);
-      if (address) names.push(address);
+      if (address) names.push({ kind: 'IP', value: address });
     }
   }
   return names;

@@ -4,10 +4,11 @@
  * key types) is applied by import-material.ts.
  */
 import type { CertificateFacts, ExtendedKeyUsage, KeyAlgorithm } from '../domain/certificate.ts';
-import { children, decodeInteger, decodeOid, decodeTime, expect, readTlv, TAG, type Tlv }
-  from './der.ts';
 import {
-  extendedKeyUsages, keyUsages, readExtensions, subjectAlternativeNames,
+  children, decodeInteger, decodeOid, decodeTime, DerError, expect, readTlv, TAG, type Tlv,
+} from './der.ts';
+import {
+  extendedKeyUsages, keyUsages, readExtensions, subjectAlternativeNames, type AlternativeName,
 } from './extensions.ts';
 import {
   attributeValues, formatName, OID_COMMON_NAME, OID_ORGANIZATION, readName,
@@ -23,7 +24,7 @@ export interface ParsedCertificate {
   notBefore: Date;
   notAfter: Date;
   signatureAlgorithm: string;
-  subjectAlternativeNames: string[];
+  subjectAlternativeNames: AlternativeName[];
   keyUsages: string[];
   extendedKeyUsages: ExtendedKeyUsage[];
 }
@@ -90,7 +91,7 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
  * first octet has the high bit set carries a 00 sign octet that is not part of the number.
  */
 function formatSerial(bytes: Buffer): string {
-  if (bytes.length === 0) throw new TypeError('Empty serial number.');
+  if (bytes.length === 0) throw new DerError('Empty serial number.');
   const significant = bytes.length > 1 && bytes[0] === 0 && (bytes[1] & 0x80) !== 0
     ? bytes.subarray(1)
     : bytes;
@@ -119,15 +120,13 @@ export function certificateFacts(
   const commonNames = attributeValues(parsed.subject, OID_COMMON_NAME);
   // Several CNs are legal; the last is the most specific, as TLS clients read it.
   const commonName = commonNames[commonNames.length - 1];
-  const sans = [...parsed.subjectAlternativeNames];
-  const lowerSans = sans.map((name) => name.toLowerCase());
-  if (commonName !== undefined && !lowerSans.includes(commonName.toLowerCase())) {
-    sans.unshift(commonName);
-  }
-  const firstDnsName = parsed.subjectAlternativeNames.find((name) => !/^[\d.:a-f]+$/i.test(name)
-    || /[g-z]/i.test(name));
+  const sans = parsed.subjectAlternativeNames.map((name) => name.value);
+  // DNS names compare case-insensitively (RFC 4343), so `WWW.example.com` is already listed.
+  const listed = sans.some((name) => name.toLowerCase() === commonName?.toLowerCase());
+  if (commonName !== undefined && !listed) sans.unshift(commonName);
+  const firstDnsName = parsed.subjectAlternativeNames.find((name) => name.kind === 'DNS');
   return {
-    domainName: commonName ?? firstDnsName ?? parsed.subjectAlternativeNames[0],
+    domainName: commonName ?? firstDnsName?.value ?? parsed.subjectAlternativeNames[0]?.value,
     subjectAlternativeNames: sans,
     subject: formatName(parsed.subject),
     issuer: issuerDisplayName(parsed.issuer),

@@ -57,8 +57,7 @@ function compiles(source: string): boolean {
 
 /** Class content (no brackets) for `\p{name}`, or undefined when JS cannot express it. */
 function propertyContent(name: string): string | undefined {
-  const posix = POSIX[name];
-  if (posix !== undefined) return posix;
+  if (Object.hasOwn(POSIX, name)) return POSIX[name];
   const eq = name.indexOf('=');
   let candidates: string[];
   if (eq >= 0) {

@@ -85,7 +85,8 @@ function authenticate(options: ProtocolOptions, keyCache: SigningKeyCache,
 function unknownOperation(operation: string | undefined): AcmError {
   return operation === undefined
     ? fail('UnknownOperationException', 'Missing or malformed X-Amz-Target header.')
-    : fail('UnknownOperationException', `Operation ${operation} is not supported by openacm.`);
+    : fail('UnknownOperationException',
+      `Operation ${operation} is not supported by this openacm server.`);
 }
 
 function parseJson(body: Buffer): unknown {

@@ -31,7 +31,7 @@ export class SqlAccountStore implements AccountStore {
         .values({ account_id: accountId, region, scope, token, created_at: now.getTime() })
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
-      return Number(result.numInsertedRows ?? 0n) > 0;
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
     });
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * The optional certificate chain of ImportCertificate: issuing CA first, root (if any) last.
+ * ACM does not check trust in a root store; it checks that the chain is well formed and that
+ * each certificate certifies the one before it, which is what is done here.
+ */
+import { X509Certificate } from 'node:crypto';
+import { fail } from '../domain/errors.ts';
+import { parsePem, PemError, toPem, type PemBlock } from './pem.ts';
+
+export const CHAIN_MESSAGES = {
+  chainUnparseable: 'Unable to parse the certificate chain. Please ensure it contains only '
+    + 'certificates in PEM format.',
+  chainContainsLeaf: 'The certificate chain must not contain the certificate being imported.',
+  chainInvalid: 'Could not validate the certificate with the certificate chain.',
+} as const;
+
+/**
+ * Validates the chain against the end-entity certificate and returns it re-encoded as
+ * standard PEM, one block per certificate in the order given.
+ */
+export function readChain(input: Buffer, leafDer: Buffer): string {
+  let blocks: PemBlock[];
+  try {
+    blocks = parsePem(input.toString('utf8'));
+  } catch (error) {
+    if (error instanceof PemError) {
+      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
+    }
+    throw error;
+  }
+  if (blocks.length === 0 || blocks.some((block) => block.label !== 'CERTIFICATE')) {
+    throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
+  }
+  const chain = blocks.map((block) => {
+    try {
+      return new X509Certificate(block.der);
+    } catch {
+      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
+    }
+  });
+  if (blocks.some((block) => block.der.equals(leafDer))) {
+    throw fail('ValidationException', CHAIN_MESSAGES.chainContainsLeaf);
+  }
+  let child = new X509Certificate(leafDer);
+  for (const parent of chain) {
+    if (!certifies(parent, child)) {
+      throw fail('ValidationException', CHAIN_MESSAGES.chainInvalid);
+    }
+    child = parent;
+  }
+  return blocks.map((block) => toPem('CERTIFICATE', block.der)).join('');
+}
+
+/**
+ * RFC 5280 section 6.1.3: the issuer name must chain to the parent's subject (OpenSSL's
+ * check also matches key identifiers and the parent's keyCertSign usage) and the parent's
+ * key must verify the child's signature.
+ */
+function certifies(parent: X509Certificate, child: X509Certificate): boolean {
+  try {
+    return child.checkIssued(parent) && child.verify(parent.publicKey);
+  } catch {
+    return false;
+  }
+}

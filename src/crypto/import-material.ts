@@ -1,0 +1,106 @@
+/**
+ * ImportCertificate's material checks, as ACM documents them: one PEM X.509 v3 certificate
+ * with a non-empty issuer, valid now, with a supported key; the matching unencrypted private
+ * key; and an optional chain that certifies the certificate. Every refusal is a
+ * ValidationException with a one-sentence message that never quotes key material.
+ */
+import { X509Certificate } from 'node:crypto';
+import type { CertificateFacts } from '../domain/certificate.ts';
+import { fail } from '../domain/errors.ts';
+import { readChain } from './chain.ts';
+import {
+  certificateFacts, parseCertificate, type ParsedCertificate,
+} from './parse-certificate.ts';
+import { parsePem, PemError, toPem, type PemBlock } from './pem.ts';
+import { assertKeyMatches, keyAlgorithmOf, readPrivateKey, toPkcs8Pem } from './private-key.ts';
+
+export interface ImportMaterialInput {
+  certificate: Buffer;
+  privateKey: Buffer;
+  chain?: Buffer;
+}
+
+export interface ImportMaterial {
+  facts: CertificateFacts;
+  /** The certificate re-encoded as standard PEM. */
+  certificatePem: string;
+  chainPem?: string;
+  /** Unencrypted PKCS#8 PEM, whatever format was imported. */
+  privateKeyPem: string;
+}
+
+export const IMPORT_MESSAGES = {
+  certificateUnparseable: 'Unable to parse certificate. Please ensure the certificate is in PEM '
+    + 'format.',
+  certificateMultiple: 'The certificate field contains more than one certificate. You can '
+    + 'specify only one certificate in this field.',
+  notVersion3: 'The certificate must be an X.509 version 3 certificate.',
+  emptyIssuer: 'The certificate issuer must not be empty.',
+} as const;
+
+export function readImportMaterial(input: ImportMaterialInput, now: Date): ImportMaterial {
+  const der = readCertificateDer(input.certificate);
+  let parsed: ParsedCertificate;
+  let certificate: X509Certificate;
+  try {
+    parsed = parseCertificate(der);
+    certificate = new X509Certificate(der);
+  } catch {
+    throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
+  }
+  // RFC 5280 section 4.1.2.1: extensions, which ACM relies on, exist only in version 3.
+  if (parsed.version !== 3) throw fail('ValidationException', IMPORT_MESSAGES.notVersion3);
+  // RFC 5280 section 4.1.2.4: the issuer field must contain a non-empty name.
+  if (parsed.issuer.length === 0) throw fail('ValidationException', IMPORT_MESSAGES.emptyIssuer);
+  assertCurrentlyValid(parsed, now);
+  const keyAlgorithm = keyAlgorithmOf(certificate);
+  const privateKey = readPrivateKey(input.privateKey);
+  assertKeyMatches(certificate, privateKey);
+  const chainPem = input.chain && input.chain.length > 0
+    ? readChain(input.chain, der)
+    : undefined;
+  return {
+    facts: certificateFacts(parsed, keyAlgorithm),
+    certificatePem: toPem('CERTIFICATE', der),
+    ...(chainPem === undefined ? {} : { chainPem }),
+    privateKeyPem: toPkcs8Pem(privateKey),
+  };
+}
+
+function readCertificateDer(input: Buffer): Buffer {
+  let blocks: PemBlock[];
+  try {
+    blocks = parsePem(input.toString('utf8'));
+  } catch (error) {
+    if (error instanceof PemError) {
+      throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
+    }
+    throw error;
+  }
+  const certificates = blocks.filter((block) => block.label === 'CERTIFICATE');
+  if (certificates.length > 1) {
+    throw fail('ValidationException', IMPORT_MESSAGES.certificateMultiple);
+  }
+  // No block at all covers DER and arbitrary bytes; other labels (a key pasted into the
+  // certificate field) are refused rather than ignored.
+  if (certificates.length === 0 || blocks.length !== 1) {
+    throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
+  }
+  return certificates[0].der;
+}
+
+/** RFC 5280 section 4.1.2.5: the validity period includes both of its bounds. */
+function assertCurrentlyValid(parsed: ParsedCertificate, now: Date): void {
+  if (now.getTime() < parsed.notBefore.getTime()) {
+    throw fail('ValidationException',
+      `The certificate is not yet valid: it becomes valid at ${isoDate(parsed.notBefore)}.`);
+  }
+  if (now.getTime() > parsed.notAfter.getTime()) {
+    throw fail('ValidationException',
+      `The certificate has expired: it expired at ${isoDate(parsed.notAfter)}.`);
+  }
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}

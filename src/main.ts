@@ -24,6 +24,8 @@ const CREDENTIAL_RELOAD_MS = 2000;
 export interface RunningServer {
   url: string;
   port: number;
+  /** Picks up access keys created since start without waiting for the timer. */
+  reloadCredentials(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,9 @@ export async function startServer(config: Config, options: StartOptions = {}):
     return {
       url: `http://${host}:${port}`,
       port,
+      async reloadCredentials() {
+        await credentials.reload();
+      },
       async close() {
         clearInterval(reload);
         server.closeAllConnections();

@@ -6,7 +6,7 @@ import { ACMClient } from '@aws-sdk/client-acm';
 
 import { loadConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/domain/ports.ts';
-import { startServer, type RunningServer } from '../../src/main.ts';
+import { openCredentialAdmin, startServer, type RunningServer } from '../../src/main.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 
 export interface TestServer extends RunningServer {
@@ -14,6 +14,8 @@ export interface TestServer extends RunningServer {
   /** Shifts the server's clock; tests of expiry move time instead of waiting. */
   clock: Clock & { offsetMs: number };
   client(options?: { region?: string; accessKeyId?: string; secretAccessKey?: string }): ACMClient;
+  /** Creates an access key for an account, as `openacm credentials create` does. */
+  addCredentials(accountId: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,16 @@ export async function startTestServer(): Promise<TestServer> {
         },
         maxAttempts: 1,
       });
+    },
+    async addCredentials(accountId) {
+      const { admin, close } = await openCredentialAdmin(config);
+      try {
+        const key = await admin.create(accountId);
+        await server.reloadCredentials();
+        return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+      } finally {
+        await close();
+      }
     },
     async stop() {
       await server.close();

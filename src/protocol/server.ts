@@ -50,7 +50,7 @@ async function handle(options: ProtocolOptions, keyCache: SigningKeyCache,
 
     const input = validateInput(operation!, parseJson(body));
     const output = await run(options.services, caller, input);
-    send(res, 200, requestId, output === undefined ? '' : JSON.stringify(output));
+    send(res, 200, requestId, output === undefined ? '' : JSON.stringify(output), now(options));
   } catch (error) {
     const wire = toWireError(error);
     status = wire.status;
@@ -60,7 +60,7 @@ async function handle(options: ProtocolOptions, keyCache: SigningKeyCache,
         'internal failure');
     }
     res.setHeader('x-amzn-ErrorType', wire.type);
-    send(res, wire.status, requestId, JSON.stringify(wire.body));
+    send(res, wire.status, requestId, JSON.stringify(wire.body), now(options));
   }
 
   const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -129,8 +129,18 @@ function tooLarge(limit: number): AcmError {
     `The request body is larger than the limit of ${limit} bytes.`);
 }
 
-function send(res: ServerResponse, status: number, requestId: string, body: string): void {
+/**
+ * The Date header carries the server's clock: SDKs compare it with their own to correct clock
+ * skew after an InvalidSignatureException, so it must be the clock signatures are checked by.
+ */
+function now(options: ProtocolOptions): Date {
+  return options.services.clock.now();
+}
+
+function send(res: ServerResponse, status: number, requestId: string, body: string,
+  date: Date): void {
   res.statusCode = status;
+  res.setHeader('Date', date.toUTCString());
   res.setHeader('Content-Type', CONTENT_TYPE);
   res.setHeader('x-amzn-RequestId', requestId);
   res.setHeader('Content-Length', Buffer.byteLength(body));

@@ -127,12 +127,18 @@ function checkClock(amzDate: string, now: Date): void {
   const signedAt = Date.UTC(
     Number(amzDate.slice(0, 4)), Number(amzDate.slice(4, 6)) - 1, Number(amzDate.slice(6, 8)),
     Number(amzDate.slice(9, 11)), Number(amzDate.slice(11, 13)), Number(amzDate.slice(13, 15)));
-  if (Math.abs(now.getTime() - signedAt) > MAX_SKEW_MS) {
-    const min = new Date(now.getTime() - MAX_SKEW_MS).toISOString();
-    const max = new Date(now.getTime() + MAX_SKEW_MS).toISOString();
-    throw fail('InvalidSignatureException',
-      `Signature expired: ${amzDate} is now earlier than ${min} or later than ${max}.`);
+  if (now.getTime() - signedAt > MAX_SKEW_MS) {
+    throw fail('InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than `
+      + `${amzDateOf(now.getTime() - MAX_SKEW_MS)} (${amzDateOf(now.getTime())} - 15 min.)`);
   }
+  if (signedAt - now.getTime() > MAX_SKEW_MS) {
+    throw fail('InvalidSignatureException', `Signature not yet current: ${amzDate} is still `
+      + `later than ${amzDateOf(now.getTime() + MAX_SKEW_MS)} (${amzDateOf(now.getTime())} + 15 min.)`);
+  }
+}
+
+function amzDateOf(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 /** Lower-cased header names to values; repeated headers joined with `,` as SigV4 requires. */

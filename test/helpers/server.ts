@@ -13,7 +13,8 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /** Shifts the server's clock; tests of expiry move time instead of waiting. */
   clock: Clock & { offsetMs: number };
-  client(options?: { region?: string; accessKeyId?: string; secretAccessKey?: string }): ACMClient;
+  client(options?: { region?: string; accessKeyId?: string; secretAccessKey?: string;
+    systemClockOffset?: number }): ACMClient;
   /** Creates an access key for an account, as `openacm credentials create` does. */
   addCredentials(accountId: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
   stop(): Promise<void>;
@@ -39,6 +40,7 @@ export async function startTestServer(): Promise<TestServer> {
           secretAccessKey: options.secretAccessKey ?? 'test',
         },
         maxAttempts: 1,
+        systemClockOffset: options.systemClockOffset ?? 0,
       });
     },
     async addCredentials(accountId) {

@@ -5,7 +5,7 @@ import { openCredentialAdmin, startServer } from '../main.ts';
 
 const USAGE = `usage:
   openacm serve [--host 127.0.0.1] [--port 4566] [--data-dir ./data] [--database-url sqlite:FILE]
-                [--allow-dev-credentials] [--log-level info]
+                [--allow-dev-credentials] [--log-level info] [--max-body-bytes 4194304]
   openacm credentials create --account-id 123456789012 [--access-key-id ID --secret-access-key S]
   openacm credentials list
   openacm credentials delete ACCESS_KEY_ID
@@ -19,6 +19,7 @@ const OPTIONS = {
   'database-url': { type: 'string' },
   'allow-dev-credentials': { type: 'boolean' },
   'log-level': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
   'account-id': { type: 'string' },
   'access-key-id': { type: 'string' },
   'secret-access-key': { type: 'string' },
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   const input: ConfigInput = {
     host: values.host, port: values.port, dataDir: values['data-dir'],
     databaseUrl: values['database-url'], allowDevCredentials: values['allow-dev-credentials'],
-    logLevel: values['log-level'],
+    logLevel: values['log-level'], maxBodyBytes: values['max-body-bytes'],
   };
   const config = loadConfig(input);
 

@@ -61,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}):
       readImportMaterial,
       newId: randomUUID,
       tokenKey: vault.deriveKey('list-certificates-next-token'),
+      maxImportedCertificates: config.maxImportedCertificates,
     };
     const server = createProtocolServer(
       { services, credentials: credentials.resolve, logger, maxBodyBytes: config.maxBodyBytes });

@@ -30,4 +30,6 @@ export interface AppServices {
   newId: () => string;
   /** Key for signing pagination tokens so clients cannot forge them. */
   tokenKey: Buffer;
+  /** ACM's quota of imported certificates per account and region (2,500 by default). */
+  maxImportedCertificates: number;
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** ACM's quota of imported certificates per account and region. */
+  readonly maxImportedCertificates: number;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -58,6 +60,8 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv = process.
     maxBodyBytes: integer('maxBodyBytes',
       pick('maxBodyBytes', 'OPENACM_MAX_BODY_BYTES') ?? 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: logLevel as Config['logLevel'],
+    maxImportedCertificates: integer('maxImportedCertificates',
+      pick('maxImportedCertificates', 'OPENACM_MAX_IMPORTED_CERTIFICATES') ?? 2500, 1, 1_000_000),
   });
 }
 

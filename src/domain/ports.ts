@@ -44,6 +44,8 @@ export interface CertificateStore {
   updateOptions(record: CertificateRecord): Promise<void>;
   list(query: CertificateQuery, after: ListCursor | undefined, limit: number):
     Promise<CertificateRecord[]>;
+  /** How many imported certificates an account holds in a region, for ACM's quota. */
+  countImported(accountId: string, region: string): Promise<number>;
   listTags(arn: string): Promise<Tag[]>;
   mutateTags(accountId: string, region: string, arn: string,
     change: (tags: Tag[]) => Tag[]): Promise<boolean>;

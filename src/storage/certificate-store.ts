@@ -92,6 +92,15 @@ export class SqlCertificateStore implements CertificateStore {
     return rows.map(fromRow);
   }
 
+  async countImported(accountId: string, region: string): Promise<number> {
+    const row = await this.db.selectFrom('certificates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId).where('region', '=', region)
+      .where('type', '=', 'IMPORTED')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async listTags(arn: string): Promise<Tag[]> {
     const rows = await this.db.selectFrom('certificate_tags').select(['tag_key', 'tag_value'])
       .where('arn', '=', arn).orderBy('position').execute();

@@ -21,10 +21,12 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a real server on a free loopback port with its own data directory. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(settings: { maxImportedCertificates?: number } = {}):
+  Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openacm-test-'));
   const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
-  const config = loadConfig({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent' }, {});
+  const config = loadConfig({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent',
+    ...settings }, {});
   const server = await startServer(config, { clock, logger: createLogger('silent') });
 
   return {

@@ -39,6 +39,7 @@ export async function importCertificate(
       + 'only imported certificates can be re-imported.');
   }
 
+  if (!previous) await assertWithinQuota(services, caller);
   const material = services.readImportMaterial(
     { certificate: input.certificate, privateKey: input.privateKey, chain: input.chain }, now);
   if (previous) assertReplaceable(previous.facts, material.facts);
@@ -73,6 +74,14 @@ export async function importCertificate(
     domainName: material.facts.domainName, notAfter: material.facts.notAfter.toISOString(),
   });
   return arn;
+}
+
+async function assertWithinQuota(services: AppServices, caller: Caller): Promise<void> {
+  const held = await services.certificates.countImported(caller.accountId, caller.region);
+  if (held >= services.maxImportedCertificates) {
+    throw fail('LimitExceededException', `The account ${caller.accountId} has reached its limit `
+      + `of ${services.maxImportedCertificates} imported certificates in ${caller.region}.`);
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { Kysely, Migration } from 'kysely';
+import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
 
 /** Column types are chosen to mean the same in SQLite and PostgreSQL. */
 export const initial: Migration = {
   async up(db: Kysely<any>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
     await db.schema.createTable('certificates')
       .addColumn('arn', 'varchar(2048)', (c) => c.primaryKey())
       .addColumn('account_id', 'varchar(12)', (c) => c.notNull())
@@ -25,7 +26,7 @@ export const initial: Migration = {
       .addColumn('extended_key_usage_index', 'text', (c) => c.notNull())
       .addColumn('certificate_pem', 'text', (c) => c.notNull())
       .addColumn('chain_pem', 'text')
-      .addColumn('private_key', 'blob', (c) => c.notNull())
+      .addColumn('private_key', binary, (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('imported_at', 'bigint')
       .addColumn('issued_at', 'bigint')
@@ -66,7 +67,7 @@ export const initial: Migration = {
     await db.schema.createTable('access_keys')
       .addColumn('access_key_id', 'varchar(128)', (c) => c.primaryKey())
       .addColumn('account_id', 'varchar(12)', (c) => c.notNull())
-      .addColumn('secret', 'blob', (c) => c.notNull())
+      .addColumn('secret', binary, (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
   },

@@ -5,7 +5,7 @@ import {
   makeCertificate, mismatchedKey, notYetValid, testKey, unsupportedKey, type TestKeyType,
   type TestMaterial,
 } from '../../test/helpers/certs.ts';
-import { KEY_ALGORITHMS } from '../domain/certificate.ts';
+import { KEY_ALGORITHMS, statusAt, type CertificateRecord } from '../domain/certificate.ts';
 import { AcmError } from '../domain/errors.ts';
 import { IMPORT_MESSAGES, readImportMaterial } from './import-material.ts';
 import { parsePem } from './pem.ts';
@@ -222,7 +222,8 @@ describe('readImportMaterial: refusals', () => {
     const old = await expired({ notBefore: new Date('2026-01-01T00:00:00Z'), notAfter });
     expect(refusal(old, new Date(notAfter.getTime() + 1000)).message)
       .toBe('The certificate has expired: it expired at 2026-03-01T10:00:00Z.');
-    expect(readImportMaterial(asImportInput(old), notAfter).facts.notAfter).toEqual(notAfter);
+    expect(readImportMaterial(asImportInput(old), new Date(notAfter.getTime() - 1)).facts.notAfter)
+      .toEqual(notAfter);
     const notBefore = new Date('2030-05-06T07:08:09Z');
     const future = await notYetValid({ notBefore, notAfter: new Date('2031-01-01T00:00:00Z') });
     expect(refusal(future, new Date(notBefore.getTime() - 1000)).message)
@@ -230,6 +231,20 @@ describe('readImportMaterial: refusals', () => {
     expect(() => readImportMaterial(asImportInput(future), notBefore)).not.toThrow();
     expect(refusal(await expired()).message).toMatch(/^The certificate has expired/);
     expect(refusal(await notYetValid()).message).toMatch(/^The certificate is not yet valid/);
+  });
+
+  it('treats NotAfter as the first expired instant, as statusAt does', async () => {
+    const notBefore = new Date('2026-01-01T00:00:00Z');
+    const notAfter = new Date('2026-03-01T10:00:00Z');
+    const material = await makeCertificate({ notBefore, notAfter });
+    expect(refusal(material, notAfter).message)
+      .toBe('The certificate has expired: it expired at 2026-03-01T10:00:00Z.');
+    const record = { status: 'ISSUED', facts: { notAfter } } as CertificateRecord;
+    expect(statusAt(record, notAfter)).toBe('EXPIRED');
+    const lastValid = new Date(notAfter.getTime() - 1);
+    expect(readImportMaterial(asImportInput(material), lastValid).facts.notAfter)
+      .toEqual(notAfter);
+    expect(statusAt(record, lastValid)).toBe('ISSUED');
   });
 
   it('refuses encrypted keys in PKCS#8 and legacy Proc-Type form', async () => {

@@ -48,6 +48,12 @@ export function readImportMaterial(input: ImportMaterialInput, now: Date): Impor
   } catch {
     throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
   }
+  // Both parsers stop at the end of the certificate and neither reports bytes after it, which
+  // would then be stored unread. OpenSSL re-encodes what it read, so the block must equal that
+  // (which also refuses a BER length on the outer SEQUENCE, as DER requires).
+  if (!certificate.raw.equals(der)) {
+    throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
+  }
   // RFC 5280 section 4.1.2.1: extensions, which ACM relies on, exist only in version 3.
   if (parsed.version !== 3) throw fail('ValidationException', IMPORT_MESSAGES.notVersion3);
   // RFC 5280 section 4.1.2.4: the issuer field must contain a non-empty name.
@@ -89,13 +95,17 @@ function readCertificateDer(input: Buffer): Buffer {
   return certificates[0].der;
 }
 
-/** RFC 5280 section 4.1.2.5: the validity period includes both of its bounds. */
+/**
+ * Valid while NotBefore <= now < NotAfter. RFC 5280 section 4.1.2.5 counts NotAfter as still
+ * valid, but statusAt() already reports EXPIRED at that instant, and an import must not
+ * accept what the listing would show as expired.
+ */
 function assertCurrentlyValid(parsed: ParsedCertificate, now: Date): void {
   if (now.getTime() < parsed.notBefore.getTime()) {
     throw fail('ValidationException',
       `The certificate is not yet valid: it becomes valid at ${isoDate(parsed.notBefore)}.`);
   }
-  if (now.getTime() > parsed.notAfter.getTime()) {
+  if (now.getTime() >= parsed.notAfter.getTime()) {
     throw fail('ValidationException',
       `The certificate has expired: it expired at ${isoDate(parsed.notAfter)}.`);
   }

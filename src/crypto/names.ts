@@ -1,9 +1,14 @@
 /**
  * X.501 distinguished names (RFC 5280 section 4.1.2.4) as ACM prints them: RDNs in the order
  * the certificate stores them, `TYPE=value` joined by commas without spaces, multi-valued RDNs
- * joined by `+`, values escaped as RFC 4514 section 2.4 requires.
+ * joined by `+`, values escaped as RFC 4514 section 2.4 requires. Decoding is done by
+ * @peculiar/asn1-x509; @peculiar/x509's own Name printing is not used because it separates
+ * RDNs with `, ` and knows only a few short names.
  */
-import { children, decodeOid, DerError, TAG, type Tlv } from './der.ts';
+import {
+  AsnConvert, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes,
+} from '@peculiar/asn1-schema';
+import type { Name } from '@peculiar/asn1-x509';
 
 export interface NameAttribute {
   oid: string;
@@ -41,50 +46,46 @@ const SHORT_NAMES: Record<string, string> = {
   '0.9.2342.19200300.100.1.25': 'DC',
 };
 
-export function readName(tlv: Tlv): DistinguishedName {
-  return children(tlv, TAG.SEQUENCE).map((rdn) => {
-    const attributes = children(rdn, TAG.SET).map((pair) => {
-      const [type, value] = children(pair, TAG.SEQUENCE);
-      if (!value) throw new DerError('Name attribute without a value.');
-      const text = decodeString(value);
+/**
+ * The two text types asn1-x509's AttributeValue leaves undecoded (it keeps them as raw DER in
+ * `anyValue`), declared as an asn1-schema CHOICE so the library decodes them too. Its
+ * decorators are the legacy kind, which this project's compiler settings do not enable, so
+ * they are applied as plain calls.
+ */
+class PlainString {
+  numericString?: string;
+  visibleString?: string;
+}
+AsnType({ type: AsnTypeTypes.Choice })(PlainString);
+AsnProp({ type: AsnPropTypes.NumericString })(PlainString.prototype, 'numericString');
+AsnProp({ type: AsnPropTypes.VisibleString })(PlainString.prototype, 'visibleString');
+
+/** The attributes of a name the library has parsed, with their values as text. */
+export function readName(name: Name): DistinguishedName {
+  return name.map((rdn) => {
+    // X.501 defines an RDN as a SET SIZE (1..MAX); the library accepts an empty one.
+    if (rdn.length === 0) throw new Error('Empty relative distinguished name.');
+    return rdn.map(({ type, value }) => {
+      if (value.anyValue === undefined) return { oid: type, value: value.toString() };
+      // asn1-schema hands an ASN.1 NULL over as null instead of its encoding.
+      const der = value.anyValue === null ? NULL_DER : Buffer.from(value.anyValue);
+      const text = plainText(der);
       return text === undefined
-        ? { oid: decodeOid(type), value: `#${value.raw.toString('hex')}`, hex: true }
-        : { oid: decodeOid(type), value: text };
+        ? { oid: type, value: `#${der.toString('hex')}`, hex: true }
+        : { oid: type, value: text };
     });
-    if (attributes.length === 0) throw new DerError('Empty relative distinguished name.');
-    return attributes;
   });
 }
 
-/** Decodes the directory string types; undefined for other encodings. */
-function decodeString(tlv: Tlv): string | undefined {
-  switch (tlv.tag) {
-    case TAG.UTF8_STRING:
-      return tlv.value.toString('utf8');
-    case 0x12: // NumericString
-    case 0x13: // PrintableString
-    case 0x14: // TeletexString, in practice always Latin-1
-    case 0x16: // IA5String
-    case 0x1a: // VisibleString
-      return tlv.value.toString('latin1');
-    case 0x1e: // BMPString: UTF-16 big-endian
-      return Buffer.from(tlv.value).swap16().toString('utf16le');
-    case 0x1c: // UniversalString: UTF-32 big-endian
-      return decodeUtf32(tlv.value);
-    default:
-      return undefined;
-  }
-}
+const NULL_DER = Buffer.from([0x05, 0x00]);
 
-function decodeUtf32(bytes: Buffer): string {
-  if (bytes.length % 4 !== 0) throw new DerError('Malformed UniversalString.');
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 4) {
-    const point = bytes.readUInt32BE(i);
-    if (point > 0x10ffff) throw new DerError('Malformed UniversalString.');
-    text += String.fromCodePoint(point);
+function plainText(der: Buffer): string | undefined {
+  try {
+    const plain = AsnConvert.parse(der, PlainString);
+    return plain.numericString ?? plain.visibleString;
+  } catch {
+    return undefined;
   }
-  return text;
 }
 
 export function formatName(name: DistinguishedName): string {

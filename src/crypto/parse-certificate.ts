@@ -2,14 +2,18 @@
  * Reads the fields ACM reports out of a DER certificate (RFC 5280 section 4.1) and turns
  * them into CertificateFacts. Only structure is checked here; policy (version, validity,
  * key types) is applied by import-material.ts.
+ *
+ * @peculiar/x509 gives the serial number and validity. The version, the names attribute by
+ * attribute and the signature algorithm's OID are not exposed by it, so those are read from
+ * the @peculiar/asn1-x509 model it is built on.
  */
+import 'reflect-metadata';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { RsaSaPssParams } from '@peculiar/asn1-rsa';
+import { Certificate, type AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import * as x509 from '@peculiar/x509';
 import type { CertificateFacts, ExtendedKeyUsage, KeyAlgorithm } from '../domain/certificate.ts';
-import {
-  children, decodeInteger, decodeOid, decodeTime, DerError, expect, readTlv, TAG, type Tlv,
-} from './der.ts';
-import {
-  extendedKeyUsages, keyUsages, readExtensions, subjectAlternativeNames, type AlternativeName,
-} from './extensions.ts';
+import { readExtensions, type AlternativeName } from './extensions.ts';
 import {
   attributeValues, formatName, OID_COMMON_NAME, OID_ORGANIZATION, readName,
   type DistinguishedName,
@@ -56,60 +60,55 @@ const PSS_HASHES: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'SHA512',
 };
 
-/** Parses a DER certificate; throws DerError when its structure is not a certificate. */
+/** Parses a DER certificate; throws when its structure is not a certificate. */
 export function parseCertificate(der: Buffer): ParsedCertificate {
-  const [tbs, signatureAlgorithm] = children(readTlv(der), TAG.SEQUENCE);
-  const fields = children(expect(tbs), TAG.SEQUENCE);
-  let index = 0;
-  let version = 1;
-  if (fields[0]?.tag === 0xa0) {
-    version = decodeInteger(expect(children(fields[0])[0])) + 1;
-    index = 1;
-  }
-  const serial = formatSerial(expect(fields[index], TAG.INTEGER).value);
-  const issuer = readName(expect(fields[index + 2]));
-  const validity = children(expect(fields[index + 3]), TAG.SEQUENCE);
-  const subject = readName(expect(fields[index + 4]));
-  expect(fields[index + 5], TAG.SEQUENCE);
-  const extensions = readExtensions(fields.slice(index + 6).find((f) => f.tag === 0xa3));
+  const asn = AsnConvert.parse(der, Certificate);
+  const certificate = new x509.X509Certificate(asn);
+  const tbs = asn.tbsCertificate;
+  assertValidityReadBack(asn);
+  const extensions = readExtensions(tbs.extensions);
   return {
-    version,
-    serial,
-    issuer,
-    subject,
-    notBefore: decodeTime(expect(validity[0])),
-    notAfter: decodeTime(expect(validity[1])),
-    signatureAlgorithm: signatureAlgorithmName(expect(signatureAlgorithm, TAG.SEQUENCE)),
-    subjectAlternativeNames: subjectAlternativeNames(extensions),
-    keyUsages: keyUsages(extensions),
-    extendedKeyUsages: extendedKeyUsages(extensions),
+    version: tbs.version + 1,
+    serial: formatSerial(certificate.serialNumber),
+    issuer: readName(tbs.issuer),
+    subject: readName(tbs.subject),
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    signatureAlgorithm: signatureAlgorithmName(asn.signatureAlgorithm),
+    ...extensions,
   };
 }
 
 /**
- * Lower-case hex octets joined by colons. DER integers are signed, so a positive serial whose
- * first octet has the high bit set carries a 00 sign octet that is not part of the number.
+ * The ASN.1 library turns times into Dates without checking the calendar: it rolls 31
+ * February over into March and reads a UTCTime without seconds as a year in the 1800s. A
+ * validity it read correctly encodes back to the very bytes the certificate holds.
  */
-function formatSerial(bytes: Buffer): string {
-  if (bytes.length === 0) throw new DerError('Empty serial number.');
-  const significant = bytes.length > 1 && bytes[0] === 0 && (bytes[1] & 0x80) !== 0
-    ? bytes.subarray(1)
-    : bytes;
-  return [...significant].map((byte) => byte.toString(16).padStart(2, '0')).join(':');
+function assertValidityReadBack(asn: Certificate): void {
+  const validity = Buffer.from(AsnConvert.serialize(asn.tbsCertificate.validity));
+  if (!asn.tbsCertificateRaw || !Buffer.from(asn.tbsCertificateRaw).includes(validity)) {
+    throw new Error('Malformed certificate validity.');
+  }
 }
 
-function signatureAlgorithmName(algorithm: Tlv): string {
-  const [oidTlv, parameters] = children(algorithm);
-  const oid = decodeOid(oidTlv);
-  if (oid !== OID_RSASSA_PSS) return SIGNATURE_ALGORITHMS[oid] ?? oid;
-  // RFC 4055 section 3.1: hashAlgorithm is [0] and defaults to SHA-1.
-  let hash = 'SHA1';
-  const hashField = parameters && children(parameters, TAG.SEQUENCE).find((f) => f.tag === 0xa0);
-  if (hashField) {
-    const hashOid = decodeOid(children(expect(children(hashField)[0]), TAG.SEQUENCE)[0]);
-    hash = PSS_HASHES[hashOid] ?? hashOid;
+/** Lower-case hex octets joined by colons; x509 has already dropped the DER sign octet. */
+function formatSerial(hex: string): string {
+  const octets = hex.toLowerCase().match(/../g);
+  if (!octets) throw new Error('Empty serial number.');
+  return octets.join(':');
+}
+
+function signatureAlgorithmName(algorithm: AlgorithmIdentifier): string {
+  if (algorithm.algorithm !== OID_RSASSA_PSS) {
+    return SIGNATURE_ALGORITHMS[algorithm.algorithm] ?? algorithm.algorithm;
   }
-  return `${hash}WITHRSAANDMGF1`;
+  // RFC 4055 section 3.1: absent parameters, or an absent hashAlgorithm, mean SHA-1; the
+  // schema supplies that default.
+  const parameters = algorithm.parameters
+    ? AsnConvert.parse(algorithm.parameters, RsaSaPssParams)
+    : new RsaSaPssParams();
+  const hashOid = parameters.hashAlgorithm.algorithm;
+  return `${PSS_HASHES[hashOid] ?? hashOid}WITHRSAANDMGF1`;
 }
 
 /** What ACM reports about a certificate whose key algorithm has already been established. */

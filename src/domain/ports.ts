@@ -36,8 +36,11 @@ export interface ListCursor {
  */
 export interface CertificateStore {
   insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[]): Promise<void>;
-  /** Replaces certificate material in place (re-import); ARN, tags and CreatedAt stay. */
-  replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<void>;
+  /**
+   * Replaces certificate material in place (re-import); ARN, tags and CreatedAt stay. False
+   * when the certificate no longer exists (deleted since it was read).
+   */
+  replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<boolean>;
   find(accountId: string, region: string, arn: string): Promise<CertificateRecord | undefined>;
   /** Deletes the record, its key and its tags; false when it did not exist. */
   delete(accountId: string, region: string, arn: string): Promise<boolean>;

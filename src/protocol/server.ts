@@ -45,13 +45,21 @@ async function handle(options: ProtocolOptions, keyCache: SigningKeyCache,
   try {
     const body = await readBody(req, options.maxBodyBytes);
     caller = authenticate(options, keyCache, req, body);
-    const run = operation === undefined ? undefined : OPERATIONS[operation];
-    if (req.method !== 'POST' || !run) throw unknownOperation(operation);
+    if (req.method !== 'POST') throw wrongMethod(req.method);
+    // Own properties only, so that `constructor` or `__proto__` is not taken for an operation.
+    const run = operation !== undefined && Object.hasOwn(OPERATIONS, operation)
+      ? OPERATIONS[operation] : undefined;
+    if (!run) throw unknownOperation(operation);
 
     const input = validateInput(operation!, parseJson(body));
     const output = await run(options.services, caller, input);
     send(res, 200, requestId, output === undefined ? '' : JSON.stringify(output), now(options));
   } catch (error) {
+    if (error instanceof ClientClosed) {
+      // Nobody is left to answer; this is the client's doing, not an internal failure.
+      options.logger.info({ requestId, operation, aborted: true }, 'request');
+      return;
+    }
     const wire = toWireError(error);
     status = wire.status;
     errorType = wire.type;
@@ -86,13 +94,27 @@ function unknownOperation(operation: string | undefined): AcmError {
   return operation === undefined
     ? fail('UnknownOperationException', 'Missing or malformed X-Amz-Target header.')
     : fail('UnknownOperationException',
-      `Operation ${operation} is not supported by this openacm server.`);
+      `Operation ${operation.slice(0, 128)} is not supported by this openacm server.`);
 }
+
+function wrongMethod(method: string | undefined): AcmError {
+  return fail('UnknownOperationException',
+    `HTTP method ${String(method).slice(0, 16)} is not supported: ACM requests are POST.`);
+}
+
+/** Strict UTF-8 (RFC 8259 section 8.1): bad bytes are refused, never read as U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function parseJson(body: Buffer): unknown {
   if (body.length === 0) return {};
+  let text: string;
   try {
-    return JSON.parse(body.toString('utf8'));
+    text = UTF8.decode(body);
+  } catch {
+    throw fail('SerializationException', 'The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw fail('SerializationException', 'The request body is not valid JSON.');
   }
@@ -120,8 +142,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientClosed()));
   });
+}
+
+/** The client went away before its request body was complete. */
+class ClientClosed extends Error {
+  constructor() {
+    super('The client closed the connection before the request body was complete.');
+    this.name = 'ClientClosed';
+  }
 }
 
 function tooLarge(limit: number): AcmError {

@@ -23,6 +23,10 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 const SERVICE = 'acm';
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const AUTH_PARTS = /^AWS4-HMAC-SHA256 (.+)$/;
+// The region becomes part of every ARN the caller creates, so it must be one that the ARN
+// parser (domain/arn.ts) reads back and that fits the stored column: no upper case, colons
+// or other characters, at most 64 of them.
+const REGION = /^[a-z0-9-]{1,64}$/;
 
 /**
  * Verifies an AWS Signature Version 4 header-form signature against the raw request.
@@ -49,6 +53,10 @@ export function verifySignature(
   if (scopeDate !== amzDate.slice(0, 8) || terminator !== 'aws4_request' || !region) {
     throw fail('InvalidSignatureException',
       `Credential should be scoped to a valid date and region: ${auth.scope.join('/')}.`);
+  }
+  if (!REGION.test(region)) {
+    throw fail('InvalidSignatureException',
+      `Credential should be scoped to a valid region, not '${region.slice(0, 64)}'.`);
   }
   if (service !== SERVICE) {
     throw fail('InvalidSignatureException',

@@ -15,11 +15,35 @@ const MAX_RENDERED = 1024;
 // The redaction marker of AWS SDK model toString(), used for sensitive members of a value.
 const REDACTED = '***Sensitive Data Redacted***';
 const NOT_NULL = 'Member must not be null';
+// Clauses shown in one ValidationException. The count stays exact, but a 4 MiB list of bad
+// elements must not turn into a response thirty times its size.
+const MAX_REPORTED = 100;
 
 type Obj = Record<string, unknown>;
 interface Constraint {
   readonly phrase: string;
   readonly ok: (value: unknown) => boolean;
+}
+
+/** Violations in Coral order; all are counted, only the first MAX_REPORTED are kept. */
+class Violations {
+  readonly shown: string[] = [];
+  count = 0;
+
+  /** Where clauses about a value go once its parts have been looked at. */
+  get mark(): number {
+    return this.shown.length;
+  }
+
+  add(clause: string): void {
+    this.count += 1;
+    if (this.shown.length < MAX_REPORTED) this.shown.push(clause);
+  }
+
+  insert(at: number, clauses: string[]): void {
+    this.count += clauses.length;
+    this.shown.splice(at, 0, ...clauses);
+  }
 }
 
 const B64 = /^[A-Za-z0-9+/]*$/;
@@ -171,16 +195,16 @@ function scalar(shape: Shape, value: unknown, wire: string): unknown {
   return value;
 }
 
-/** Validates one value; type errors throw, constraint violations are appended to `out`. */
+/** Validates one value; type errors throw, constraint violations are added to `out`. */
 function visit(name: string, value: unknown, wire: string, path: string, depth: number,
-  out: string[]): unknown {
+  out: Violations): unknown {
   if (depth > MAX_DEPTH) {
     throw new AcmError('SerializationException', `Request nests deeper than ${MAX_DEPTH} levels`);
   }
   const shape = shapeOf(name);
   if (shape.type === 'structure') {
     if (!isObject(value)) throw wrongType('an object', wire);
-    const at = out.length;
+    const at = out.mark;
     const result: Obj = {};
     for (const [member, target] of Object.entries(shape.members ?? {})) {
       // Coral paths lower-case the first letter; Filters' members already are lower-camel.
@@ -189,18 +213,18 @@ function visit(name: string, value: unknown, wire: string, path: string, depth: 
       if (raw !== null && raw !== undefined) {
         result[member] = visit(target, raw, join(wire, member), memberPath, depth + 1, out);
       } else if (shape.required?.includes(member)) {
-        out.push(`Value null at '${memberPath}' failed to satisfy constraint: ${NOT_NULL}`);
+        out.add(`Value null at '${memberPath}' failed to satisfy constraint: ${NOT_NULL}`);
       }
     }
     if (shape.union && Object.keys(result).length !== 1) {
-      out.splice(at, 0, clause(name, result, path, 'Member must have exactly one member set'));
+      out.insert(at, [clause(name, result, path, 'Member must have exactly one member set')]);
     }
     return result;
   }
   if (shape.type !== 'list' && shape.type !== 'map') {
     const checked = scalar(shape, value, wire);
     for (const c of constraints(shape)) {
-      if (!c.ok(checked)) out.push(clause(name, checked, path, c.phrase));
+      if (!c.ok(checked)) out.add(clause(name, checked, path, c.phrase));
     }
     return checked;
   }
@@ -216,7 +240,7 @@ function visit(name: string, value: unknown, wire: string, path: string, depth: 
   const elementChecks = constraints(element);
   const keyChecks = isList ? [] : constraints(shapeOf(shape.key!));
   const nested = ['structure', 'list', 'map'].includes(element.type);
-  const at = out.length; // clauses about a value come before those about its parts
+  const at = out.mark; // clauses about a value come before those about its parts
   const list: unknown[] = [];
   const map: Obj = Object.create(null) as Obj; // so that a `__proto__` key stays plain data
   let elementsOk = true;
@@ -242,7 +266,7 @@ function visit(name: string, value: unknown, wire: string, path: string, depth: 
   if (!keysOk) phrases.push(`Map keys must satisfy constraint: ${all(keyChecks)}`);
   const elementLabel = isList ? 'Member' : 'Map value';
   if (!elementsOk) phrases.push(`${elementLabel} must satisfy constraint: ${all(elementChecks)}`);
-  out.splice(at, 0, ...phrases.map((phrase) => clause(name, result, path, phrase)));
+  out.insert(at, phrases.map((phrase) => clause(name, result, path, phrase)));
   return result;
 }
 
@@ -261,11 +285,14 @@ export function validateInput(operation: string, body: unknown): Record<string, 
   }
   const shapeName = OPERATIONS[operation as keyof typeof OPERATIONS].input;
   if (shapeName === undefined) return {};
-  const out: string[] = [];
+  const out = new Violations();
   const result = visit(shapeName, input, '', '', 0, out) as Record<string, unknown>;
-  if (out.length > 0) {
-    const lead = `${out.length} validation error${out.length === 1 ? '' : 's'} detected: `;
-    throw new AcmError('ValidationException', lead + out.join('; '));
+  if (out.count > 0) {
+    const lead = `${out.count} validation error${out.count === 1 ? '' : 's'} detected: `;
+    const shown = out.shown.slice(0, MAX_REPORTED);
+    const rest = out.count - shown.length;
+    const tail = rest > 0 ? `; and ${rest} more` : '';
+    throw new AcmError('ValidationException', lead + shown.join('; ') + tail);
   }
   return result;
 }

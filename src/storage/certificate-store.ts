@@ -18,11 +18,12 @@ export class SqlCertificateStore implements CertificateStore {
     });
   }
 
-  async replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<void> {
+  async replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<boolean> {
     const { arn, account_id, region, created_at, ...material } = toRow(record, sealedKey);
-    await this.db.updateTable('certificates').set(material)
+    const result = await this.db.updateTable('certificates').set(material)
       .where('arn', '=', arn).where('account_id', '=', account_id).where('region', '=', region)
-      .execute();
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async find(accountId: string, region: string, arn: string) {

@@ -4,7 +4,7 @@ import { fail } from '../../domain/errors.ts';
 import { assertDistinctKeys, assertNoReservedKeys, assertWithinLimit, type Tag }
   from '../../domain/tags.ts';
 import type { AppServices, Caller } from '../context.ts';
-import { loadOwned } from './owned.ts';
+import { loadOwned, notFound } from './owned.ts';
 
 export interface ImportCertificateInput {
   certificateArn?: string;
@@ -66,8 +66,13 @@ export async function importCertificate(
   };
   const sealedKey = services.sealer.seal(Buffer.from(material.privateKeyPem), arn);
 
-  if (previous) await services.certificates.replaceMaterial(record, sealedKey);
-  else await services.certificates.insert(record, sealedKey, input.tags ?? []);
+  if (previous) {
+    // A DeleteCertificate that ran since `previous` was read wins: nothing is re-imported.
+    const replaced = await services.certificates.replaceMaterial(record, sealedKey);
+    if (!replaced) throw notFound(arn, caller);
+  } else {
+    await services.certificates.insert(record, sealedKey, input.tags ?? []);
+  }
 
   services.audit.record(previous ? 'certificate.reimported' : 'certificate.imported', {
     arn, accountId: caller.accountId, region: caller.region, serial: material.facts.serial,

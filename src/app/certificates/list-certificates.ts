@@ -60,8 +60,12 @@ export async function listCertificates(
   return { certificates: page, nextToken };
 }
 
+/**
+ * The distinct values of a filter list, or undefined when it is empty. The model bounds only
+ * the values, not how often they repeat, and each one becomes a bound SQL parameter.
+ */
 function nonEmpty<T>(values: T[] | undefined): T[] | undefined {
-  return values && values.length > 0 ? values : undefined;
+  return values && values.length > 0 ? [...new Set(values)] : undefined;
 }
 
 /** A token is bound to the query it came from; `now` is left out so pages stay usable. */

@@ -35,7 +35,12 @@ export interface ListCursor {
  * Lookups take the caller's account and region so no query can cross them.
  */
 export interface CertificateStore {
-  insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[]): Promise<void>;
+  /**
+   * Stores a new certificate unless its account already holds `limit` certificates of the same
+   * type in its region; the count and the insert are one transaction. False when over the limit.
+   */
+  insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[], limit: number):
+    Promise<boolean>;
   /**
    * Replaces certificate material in place (re-import); ARN, tags and CreatedAt stay. False
    * when the certificate no longer exists (deleted since it was read).
@@ -47,8 +52,6 @@ export interface CertificateStore {
   updateOptions(record: CertificateRecord): Promise<void>;
   list(query: CertificateQuery, after: ListCursor | undefined, limit: number):
     Promise<CertificateRecord[]>;
-  /** How many imported certificates an account holds in a region, for ACM's quota. */
-  countImported(accountId: string, region: string): Promise<number>;
   listTags(arn: string): Promise<Tag[]>;
   mutateTags(accountId: string, region: string, arn: string,
     change: (tags: Tag[]) => Tag[]): Promise<boolean>;

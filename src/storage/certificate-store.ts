@@ -9,12 +9,20 @@ import type { CertificatesTable, Database } from './schema.ts';
 export class SqlCertificateStore implements CertificateStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  async insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[], limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      const held = await trx.selectFrom('certificates')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', record.accountId).where('region', '=', record.region)
+        .where('type', '=', record.type)
+        .executeTakeFirstOrThrow();
+      if (Number(held.n) >= limit) return false;
+
       await trx.insertInto('certificates').values(toRow(record, sealedKey)).execute();
       if (tags.length > 0) {
         await trx.insertInto('certificate_tags').values(tagRows(record.arn, tags)).execute();
       }
+      return true;
     });
   }
 
@@ -91,15 +99,6 @@ export class SqlCertificateStore implements CertificateStore {
     const rows = await select.orderBy('created_at', order).orderBy('arn', order)
       .limit(limit).execute();
     return rows.map(fromRow);
-  }
-
-  async countImported(accountId: string, region: string): Promise<number> {
-    const row = await this.db.selectFrom('certificates')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('account_id', '=', accountId).where('region', '=', region)
-      .where('type', '=', 'IMPORTED')
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   async listTags(arn: string): Promise<Tag[]> {

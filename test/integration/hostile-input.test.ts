@@ -506,7 +506,7 @@ describe('a re-import racing a delete', () => {
         keyPairOrigin: 'CUSTOMER_PROVIDED', status: 'ISSUED', facts, certificatePem: 'old',
         chainPem: undefined, createdAt: now, importedAt: now, issuedAt: undefined,
         inUseBy: [], options: {}, exported: false };
-      await plain.insert(record, Buffer.from('sealed'), []);
+      await plain.insert(record, Buffer.from('sealed'), [], 10);
       const audit: string[] = [];
       const services: AppServices = {
         certificates: new DeletedAfterRead(db), accounts: new SqlAccountStore(db),

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('the imported-certificate quota', () => {
-  it('refuses a new import past the quota but still allows re-import in place', async () => {
+  it('refuses a new import past the quota, even under concurrent imports, but allows re-import', async () => {
     const acm = server.client();
     const m = await makeCertificate({ commonName: 'quota.example.com' });
     const input = { Certificate: Buffer.from(m.certificate), PrivateKey: Buffer.from(m.privateKey) };
@@ -30,7 +30,13 @@ describe('the imported-certificate quota', () => {
       .toHaveLength(2);
 
     const elsewhere = server.client({ region: 'us-west-2' });
-    const west = await elsewhere.send(new ImportCertificateCommand(input));
-    expect(west.CertificateArn).toMatch(/^arn:aws:acm:us-west-2:/);
+    const racers = await Promise.allSettled(Array.from({ length: 8 }, () =>
+      elsewhere.send(new ImportCertificateCommand(input))));
+    expect(racers.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    expect((await elsewhere.send(new ListCertificatesCommand({}))).CertificateSummaryList)
+      .toHaveLength(2);
+    const third = server.client({ region: 'us-west-1' });
+    const west = await third.send(new ImportCertificateCommand(input));
+    expect(west.CertificateArn).toMatch(/^arn:aws:acm:us-west-1:/);
   });
 });

@@ -39,7 +39,6 @@ export async function importCertificate(
       + 'only imported certificates can be re-imported.');
   }
 
-  if (!previous) await assertWithinQuota(services, caller);
   const material = services.readImportMaterial(
     { certificate: input.certificate, privateKey: input.privateKey, chain: input.chain }, now);
   if (previous) assertReplaceable(previous.facts, material.facts);
@@ -71,7 +70,11 @@ export async function importCertificate(
     const replaced = await services.certificates.replaceMaterial(record, sealedKey);
     if (!replaced) throw notFound(arn, caller);
   } else {
-    await services.certificates.insert(record, sealedKey, input.tags ?? []);
+    const limit = services.maxImportedCertificates;
+    if (!await services.certificates.insert(record, sealedKey, input.tags ?? [], limit)) {
+      throw fail('LimitExceededException', `The account ${caller.accountId} has reached its `
+        + `limit of ${limit} imported certificates in ${caller.region}.`);
+    }
   }
 
   services.audit.record(previous ? 'certificate.reimported' : 'certificate.imported', {
@@ -79,14 +82,6 @@ export async function importCertificate(
     domainName: material.facts.domainName, notAfter: material.facts.notAfter.toISOString(),
   });
   return arn;
-}
-
-async function assertWithinQuota(services: AppServices, caller: Caller): Promise<void> {
-  const held = await services.certificates.countImported(caller.accountId, caller.region);
-  if (held >= services.maxImportedCertificates) {
-    throw fail('LimitExceededException', `The account ${caller.accountId} has reached its limit `
-      + `of ${services.maxImportedCertificates} imported certificates in ${caller.region}.`);
-  }
 }
 
 /**

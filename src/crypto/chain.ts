@@ -12,6 +12,7 @@ export const CHAIN_MESSAGES = {
     + 'certificates in PEM format.',
   chainContainsLeaf: 'The certificate chain must not contain the certificate being imported.',
   chainInvalid: 'Could not validate the certificate with the certificate chain.',
+  chainRepeated: 'The certificate chain contains the same certificate more than once.',
 } as const;
 
 /**
@@ -40,6 +41,10 @@ export function readChain(input: Buffer, leafDer: Buffer): string {
   });
   if (blocks.some((block) => block.der.equals(leafDer))) {
     throw fail('ValidationException', CHAIN_MESSAGES.chainContainsLeaf);
+  }
+  // A self-signed root certifies itself, so only this stops a chain of endless copies of it.
+  if (new Set(blocks.map((block) => block.der.toString('base64'))).size !== blocks.length) {
+    throw fail('ValidationException', CHAIN_MESSAGES.chainRepeated);
   }
   let child = new X509Certificate(leafDer);
   for (const parent of chain) {

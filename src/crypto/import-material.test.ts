@@ -189,6 +189,24 @@ describe('readImportMaterial: facts', () => {
 });
 
 describe('readImportMaterial: refusals', () => {
+  it('refuses names no client could use: control characters or over 253 characters', async () => {
+    const nul = await makeCertificate({ commonName: 'ok.example.com',
+      sans: ['ok.example.com', 'x\u0000.example.com'] });
+    expect(refusal(nul).message).toBe('The certificate contains a name that is not valid: '
+      + '"x\\u0000.example.com". Names must be at most 253 characters without control '
+      + 'characters.');
+    const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(70)}.com`;
+    expect(refusal(await makeCertificate({ commonName: null, sans: [long] })).message)
+      .toMatch(/^The certificate contains a name that is not valid: "a{60}\.b{3}\.\.\."/);
+  });
+
+  it('refuses a chain that repeats a certificate', async () => {
+    const root = await makeCa({ commonName: 'Repeated Root' });
+    const leaf = await makeCertificate({ issuer: root });
+    expect(refusal({ ...leaf, chain: leaf.chain! + leaf.chain! }).message)
+      .toBe('The certificate chain contains the same certificate more than once.');
+  });
+
   it('refuses several certificates in the certificate field', async () => {
     expect(refusal(await chainInCertificateField()).message).toBe(
       'The certificate field contains more than one certificate. You can specify only one '

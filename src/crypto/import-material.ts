@@ -38,6 +38,10 @@ export const IMPORT_MESSAGES = {
   emptyIssuer: 'The certificate issuer must not be empty.',
 } as const;
 
+/** ACM's domain name shapes allow at most 253 characters; control characters never. */
+const MAX_NAME_LENGTH = 253;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 export function readImportMaterial(input: ImportMaterialInput, now: Date): ImportMaterial {
   const der = readCertificateDer(input.certificate);
   let parsed: ParsedCertificate;
@@ -65,8 +69,10 @@ export function readImportMaterial(input: ImportMaterialInput, now: Date): Impor
   const chainPem = input.chain && input.chain.length > 0
     ? readChain(input.chain, der)
     : undefined;
+  const facts = certificateFacts(parsed, keyAlgorithm);
+  assertUsableNames(facts.subjectAlternativeNames);
   return {
-    facts: certificateFacts(parsed, keyAlgorithm),
+    facts,
     certificatePem: toPem('CERTIFICATE', der),
     ...(chainPem === undefined ? {} : { chainPem }),
     privateKeyPem: toPkcs8Pem(privateKey),
@@ -113,4 +119,18 @@ function assertCurrentlyValid(parsed: ParsedCertificate, now: Date): void {
 
 function isoDate(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * Names are shown back to clients as DomainName and SubjectAlternativeNames: one that no
+ * client could use (a control character, or longer than any domain) is refused up front.
+ */
+function assertUsableNames(names: string[]): void {
+  const bad = names.find((name) => name.length > MAX_NAME_LENGTH || CONTROL_CHARACTER.test(name));
+  if (bad !== undefined) {
+    const shown = JSON.stringify(bad.length > 64 ? `${bad.slice(0, 64)}...` : bad);
+    throw fail('ValidationException', `The certificate contains a name that is not valid: `
+      + `${shown}. Names must be at most ${MAX_NAME_LENGTH} characters without control `
+      + 'characters.');
+  }
 }

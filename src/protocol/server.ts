@@ -11,6 +11,8 @@ import { validateInput } from './validate.ts';
 
 const TARGET_PREFIX = 'CertificateManager.';
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const REQUEST_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 20_000;
 
 /** Resolves an access key to its secret and account; undefined when unknown. */
 export type CredentialResolver = (accessKeyId: string) =>
@@ -26,9 +28,14 @@ export interface ProtocolOptions {
 /** The AWS JSON 1.1 front end: SigV4, X-Amz-Target dispatch, model validation, errors. */
 export function createProtocolServer(options: ProtocolOptions): Server {
   const keyCache = new SigningKeyCache();
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void handle(options, keyCache, req, res);
   });
+  // A whole request, headers and a body of at most maxBodyBytes, arrives well within this;
+  // a client that trickles bytes slower is cut off instead of holding a socket for minutes.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  return server;
 }
 
 async function handle(options: ProtocolOptions, keyCache: SigningKeyCache,

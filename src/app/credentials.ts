@@ -18,7 +18,7 @@ export class CredentialAdmin {
     if (!ACCOUNT_ID.test(accountId)) {
       throw new Error(`account id '${accountId}' must be exactly 12 digits.`);
     }
-    const accessKeyId = given?.accessKeyId ?? `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
+    const accessKeyId = given?.accessKeyId ?? `AKIA${base32(randomBytes(10))}`;
     const secretAccessKey = given?.secretAccessKey ?? randomBytes(30).toString('base64');
     if (!ACCESS_KEY_ID.test(accessKeyId)) {
       throw new Error('access key id must be 16 to 128 upper-case letters and digits.');
@@ -39,6 +39,23 @@ export class CredentialAdmin {
   delete(accessKeyId: string): Promise<boolean> {
     return this.keys.delete(accessKeyId);
   }
+}
+
+/** RFC 4648 base32 (A-Z, 2-7), the alphabet of AWS access key ids after their prefix. */
+function base32(bytes: Buffer): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
 }
 
 /**

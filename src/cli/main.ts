@@ -43,7 +43,10 @@ export async function run(argv: string[]): Promise<number> {
 
   if (command === 'serve') {
     const server = await startServer(config);
-    const stop = () => { void server.close().then(() => process.exit(0)); };
+    const stop = (signal: string) => {
+      process.stderr.write(`openacm: ${signal} received, stopping\n`);
+      void server.close().then(() => process.exit(0));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;

@@ -44,7 +44,7 @@ describe('the openacm command', () => {
     const created = await openacm(['credentials', 'create', '--account-id', '123456789012']);
     expect(created.code).toBe(0);
     const key = JSON.parse(created.stdout);
-    expect(key).toEqual({ AccessKeyId: expect.stringMatching(/^AKIA[0-9A-F]{16}$/),
+    expect(key).toEqual({ AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
       SecretAccessKey: expect.any(String), AccountId: '123456789012' });
 
     const listed = await openacm(['credentials', 'list']);

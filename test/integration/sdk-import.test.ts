@@ -203,7 +203,7 @@ describe('re-import', () => {
       + '12345678-1234-1234-1234-123456789012';
     expect(await errorOf(importMaterial(material, { CertificateArn: unknown }))).toEqual({
       name: 'ResourceNotFoundException',
-      message: `Could not find certificate ${unknown} in account 000000000000.`,
+      message: `Could not find certificate ${unknown}.`,
     });
 
     const ec = await makeCertificate({ commonName: 'fixed.example.com', keyType: 'EC_prime256v1' });

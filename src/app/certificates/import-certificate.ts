@@ -4,7 +4,7 @@ import { fail } from '../../domain/errors.ts';
 import { assertDistinctKeys, assertNoReservedKeys, assertWithinLimit, type Tag }
   from '../../domain/tags.ts';
 import type { AppServices, Caller } from '../context.ts';
-import { loadOwned, notFound } from './owned.ts';
+import { findOwned, notFound } from './owned.ts';
 
 export interface ImportCertificateInput {
   certificateArn?: string;
@@ -33,7 +33,11 @@ export async function importCertificate(
   }
 
   const previous = input.certificateArn === undefined
-    ? undefined : await loadOwned(services, caller, input.certificateArn);
+    ? undefined : await findOwned(services, caller, input.certificateArn);
+  if (input.certificateArn !== undefined && !previous) {
+    // ImportCertificate words this without the account, unlike the other operations.
+    throw fail('ResourceNotFoundException', `Could not find certificate ${input.certificateArn}.`);
+  }
   if (previous && previous.type !== 'IMPORTED') {
     throw fail('ValidationException', `Certificate ${previous.arn} was not imported; `
       + 'only imported certificates can be re-imported.');

@@ -103,5 +103,6 @@ export async function startServer(config: Config, options: StartOptions = {}):
 export async function openCredentialAdmin(config: Config) {
   const vault = await KeyVault.open({ dataDir: config.dataDir, masterKey: config.masterKey });
   const db: Kysely<Database> = await openDatabase(config.databaseUrl);
-  return { admin: new CredentialAdmin(new SqlAccessKeyStore(db), vault), close: () => db.destroy() };
+  const admin = new CredentialAdmin(new SqlAccessKeyStore(db), vault);
+  return { admin, close: () => db.destroy() };
 }

@@ -27,7 +27,8 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs(
+    { args: argv, options: OPTIONS, allowPositionals: true });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined) {
     process.stdout.write(`${USAGE}\n`);

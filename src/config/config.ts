@@ -68,7 +68,8 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv = process.
 function integer(name: string, value: unknown, min: number, max: number): number {
   const n = typeof value === 'number' ? value : Number(String(value));
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
+    throw new ConfigError(
+      `${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
   }
   return n;
 }

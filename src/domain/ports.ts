@@ -1,4 +1,6 @@
-import type { CertificateRecord, CertificateStatus, KeyAlgorithm, KeyPairOrigin } from './certificate.ts';
+import type {
+  CertificateRecord, CertificateStatus, KeyAlgorithm, KeyPairOrigin,
+} from './certificate.ts';
 import type { Tag } from './tags.ts';
 
 /** Reads the time. Injected everywhere so rules and jobs can be tested on any date. */

@@ -5,6 +5,7 @@ import type { AppServices, Caller } from '../app/context.ts';
 import { AcmError, fail } from '../domain/errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { toWireError } from './errors.ts';
+import { ClientClosed, readBody } from './read-body.ts';
 import { OPERATIONS } from './operations/index.ts';
 import { SigningKeyCache, verifySignature } from './sigv4.ts';
 import { validateInput } from './validate.ts';
@@ -127,45 +128,6 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** Reads the whole body, refusing more than `limit` bytes without buffering the excess. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      reject(tooLarge(limit));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', () => reject(new ClientClosed()));
-  });
-}
-
-/** The client went away before its request body was complete. */
-class ClientClosed extends Error {
-  constructor() {
-    super('The client closed the connection before the request body was complete.');
-    this.name = 'ClientClosed';
-  }
-}
-
-function tooLarge(limit: number): AcmError {
-  return fail('RequestEntityTooLargeException',
-    `The request body is larger than the limit of ${limit} bytes.`);
-}
-
 /**
  * The Date header carries the server's clock: SDKs compare it with their own to correct clock
  * skew after an InvalidSignatureException, so it must be the clock signatures are checked by.
@@ -184,7 +146,7 @@ function send(res: ServerResponse, status: number, requestId: string, body: stri
   res.end(body);
 }
 
-/** Internal errors are logged by name and message only: messages never carry key material. */
+/** Internal errors are logged with their stack, server-side only: clients never see them. */
 function describeInternal(error: unknown): Record<string, string> {
   return error instanceof Error
     ? { name: error.name, message: error.message, stack: error.stack ?? '' }

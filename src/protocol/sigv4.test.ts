@@ -14,7 +14,8 @@ async function signed(options: { body?: string; date?: Date; secret?: string; re
   service?: string; jsStyle?: boolean } = {}): Promise<SignedRequest> {
   const body = options.body ?? '{"CertificateArn": "arn:aws:acm:us-east-1:1:certificate/x"}';
   const signer = new SignatureV4({
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: options.secret ?? secrets.AKIDEXAMPLE! },
+    credentials: { accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: options.secret ?? secrets.AKIDEXAMPLE! },
     region: options.region ?? 'us-east-1', service: options.service ?? 'acm', sha256: Sha256,
     applyChecksum: options.jsStyle ?? false,
   });

@@ -68,7 +68,8 @@ export function verifySignature(
 
   const secret = lookup(auth.accessKeyId);
   if (secret === undefined) {
-    throw fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    throw fail('UnrecognizedClientException',
+      'The security token included in the request is invalid.');
   }
 
   checkClock(amzDate, now);
@@ -141,7 +142,8 @@ function checkClock(amzDate: string, now: Date): void {
   }
   if (signedAt - now.getTime() > MAX_SKEW_MS) {
     throw fail('InvalidSignatureException', `Signature not yet current: ${amzDate} is still `
-      + `later than ${amzDateOf(now.getTime() + MAX_SKEW_MS)} (${amzDateOf(now.getTime())} + 15 min.)`);
+      + `later than ${amzDateOf(now.getTime() + MAX_SKEW_MS)} `
+      + `(${amzDateOf(now.getTime())} + 15 min.)`);
   }
 }
 

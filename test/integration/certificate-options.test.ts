@@ -88,7 +88,7 @@ describe('UpdateCertificateOptions on certificates ACM issued', () => {
     const CertificateArn = await storeCertificate('PRIVATE', 'DISABLED');
     expect(await errorOf(server.client().send(new UpdateCertificateOptionsCommand({
       CertificateArn, Options: { CertificateTransparencyLoggingPreference: 'ENABLED' } }))))
-      .toEqual({ name: 'InvalidStateException',
-        message: 'The UpdateCertificateOptions command is not permitted for private certificates.' });
+      .toEqual({ name: 'InvalidStateException', message:
+        'The UpdateCertificateOptions command is not permitted for private certificates.' });
   });
 });

@@ -72,7 +72,7 @@ describe('UpdateCertificateOptions on certificates ACM issued', () => {
     expect(listed.CertificateSummaryList!.map((s) => s.CertificateArn)).toEqual([CertificateArn]);
   });
 
-  it('refuses to change Export after the certificate was requested, and changes nothing', async () => {
+  it('refuses to change Export once requested, and changes nothing', async () => {
     const acm = server.client();
     const CertificateArn = await storeCertificate('AMAZON_ISSUED', 'DISABLED');
     expect(await errorOf(acm.send(new UpdateCertificateOptionsCommand({ CertificateArn,

@@ -9,8 +9,9 @@
 import { isIP } from 'node:net';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  ExtendedKeyUsage, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectAltName, KeyUsage,
-  SubjectAlternativeName, type Extension,
+  AuthorityInfoAccessSyntax, ExtendedKeyUsage, id_ad_ocsp, id_ce_extKeyUsage, id_ce_keyUsage,
+  id_ce_subjectAltName, id_pe_authorityInfoAccess, KeyUsage, SubjectAlternativeName,
+  type Extension,
 } from '@peculiar/asn1-x509';
 import type { ExtendedKeyUsage as AcmExtendedKeyUsage } from '../domain/certificate.ts';
 
@@ -42,6 +43,8 @@ export interface ReportedExtensions {
   subjectAlternativeNames: AlternativeName[];
   keyUsages: string[];
   extendedKeyUsages: AcmExtendedKeyUsage[];
+  /** OCSP responder URLs of the Authority Information Access extension (RFC 5280 4.2.2.1). */
+  ocspUrls: string[];
 }
 
 /** Decodes the reported extensions out of a certificate's extension list. */
@@ -55,6 +58,7 @@ export function readExtensions(extensions: readonly Extension[] = []): ReportedE
   const san = values.get(id_ce_subjectAltName);
   const keyUsage = values.get(id_ce_keyUsage);
   const extendedKeyUsage = values.get(id_ce_extKeyUsage);
+  const access = values.get(id_pe_authorityInfoAccess);
   return {
     subjectAlternativeNames: san ? alternativeNames(AsnConvert.parse(san, SubjectAlternativeName))
       : [],
@@ -62,7 +66,14 @@ export function readExtensions(extensions: readonly Extension[] = []): ReportedE
     extendedKeyUsages: extendedKeyUsage
       ? extendedKeyUsageNames(AsnConvert.parse(extendedKeyUsage, ExtendedKeyUsage))
       : [],
+    ocspUrls: access ? ocspUrls(AsnConvert.parse(access, AuthorityInfoAccessSyntax)) : [],
   };
+}
+
+function ocspUrls(access: AuthorityInfoAccessSyntax): string[] {
+  return access.filter((entry) => entry.accessMethod === id_ad_ocsp)
+    .map((entry) => entry.accessLocation.uniformResourceIdentifier)
+    .filter((url): url is string => url !== undefined);
 }
 
 /** DNS names and IP addresses, in certificate order; other name forms are not reported. */

@@ -56,7 +56,8 @@ describe('readImportMaterial: facts', () => {
   const now = new Date('2026-06-01T00:00:00Z');
 
   it('reports the facts of a known certificate exactly', async () => {
-    const ca = await makeCa({ commonName: 'Facts Test CA', organization: 'Example Trust' });
+    const ca = await makeCa({ commonName: 'Facts Test CA', organization: 'Example Trust',
+      keyType: 'EC_secp384r1' });
     const material = await makeCertificate({
       issuer: ca,
       keyType: 'EC_prime256v1',
@@ -82,7 +83,7 @@ describe('readImportMaterial: facts', () => {
       notBefore: new Date('2026-01-01T00:00:00Z'),
       notAfter: new Date('2027-01-01T12:30:00Z'),
       keyAlgorithm: 'EC_prime256v1',
-      signatureAlgorithm: 'SHA256WITHRSA',
+      signatureAlgorithm: 'SHA256WITHECDSA',
       keyUsages: ['DIGITAL_SIGNATURE', 'KEY_AGREEMENT'],
       extendedKeyUsages: [
         { name: 'TLS_WEB_SERVER_AUTHENTICATION', oid: '1.3.6.1.5.5.7.3.1' },
@@ -172,7 +173,7 @@ describe('readImportMaterial: facts', () => {
     ['SHA-512', 'SHA512WITHECDSA'],
   ] as const)('spells ECDSA with %s as %s', async (hash, expected) => {
     const ca = await makeCa({ keyType: 'EC_secp384r1', commonName: 'EC Test CA' });
-    const material = await makeCertificate({ issuer: ca, hash });
+    const material = await makeCertificate({ issuer: ca, hash, keyType: 'EC_prime256v1' });
     const { facts } = readImportMaterial(asImportInput(material), new Date());
     expect(facts.signatureAlgorithm).toBe(expected);
   });
@@ -198,6 +199,30 @@ describe('readImportMaterial: refusals', () => {
     const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(70)}.com`;
     expect(refusal(await makeCertificate({ commonName: null, sans: [long] })).message)
       .toMatch(/^The certificate contains a name that is not valid: "a{60}\.b{3}\.\.\."/);
+  });
+
+  it('refuses a key type that differs from the signing CA\'s, as ACM requires', async () => {
+    const rsaCa = await makeCa({ commonName: 'RSA Signer' });
+    const ecCa = await makeCa({ commonName: 'EC Signer', keyType: 'EC_prime256v1' });
+    expect(refusal(await makeCertificate({ issuer: rsaCa, keyType: 'EC_secp384r1' })).message)
+      .toBe('The certificate key algorithm (EC_secp384r1) does not match the algorithm of the '
+        + 'CA that signed it (RSA). The certificate and its signing CA must both use RSA or '
+        + 'both use EC keys.');
+    expect(refusal(await makeCertificate({ issuer: ecCa, keyType: 'RSA_2048' })).message)
+      .toMatch(/^The certificate key algorithm \(RSA_2048\) does not match .* \(EC\)\./);
+    const matching = await makeCertificate({ issuer: ecCa, keyType: 'EC_secp521r1' });
+    expect(readImportMaterial(asImportInput(matching), new Date()).facts.keyAlgorithm)
+      .toBe('EC_secp521r1');
+  });
+
+  it('refuses an OCSP URL over 1000 characters and accepts one of exactly 1000', async () => {
+    const url = (length: number) => `http://ocsp.example.com/${'a'.repeat(length - 24)}`;
+    expect(refusal(await makeCertificate({ ocspUrl: url(1001) })).message)
+      .toBe('The OCSP authority URL of the certificate must not exceed 1000 characters.');
+    const ok = await makeCertificate({ ocspUrl: url(1000) });
+    expect(url(1000)).toHaveLength(1000);
+    expect(readImportMaterial(asImportInput(ok), new Date()).facts.domainName)
+      .toBe('www.example.com');
   });
 
   it('refuses a chain that repeats a certificate', async () => {

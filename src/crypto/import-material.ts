@@ -36,7 +36,10 @@ export const IMPORT_MESSAGES = {
     + 'specify only one certificate in this field.',
   notVersion3: 'The certificate must be an X.509 version 3 certificate.',
   emptyIssuer: 'The certificate issuer must not be empty.',
+  ocspUrlTooLong: 'The OCSP authority URL of the certificate must not exceed 1000 characters.',
 } as const;
+
+const MAX_OCSP_URL_LENGTH = 1000;
 
 /** ACM's domain name shapes allow at most 253 characters; control characters never. */
 const MAX_NAME_LENGTH = 253;
@@ -63,7 +66,11 @@ export function readImportMaterial(input: ImportMaterialInput, now: Date): Impor
   // RFC 5280 section 4.1.2.4: the issuer field must contain a non-empty name.
   if (parsed.issuer.length === 0) throw fail('ValidationException', IMPORT_MESSAGES.emptyIssuer);
   assertCurrentlyValid(parsed, now);
+  if (parsed.ocspUrls.some((url) => url.length > MAX_OCSP_URL_LENGTH)) {
+    throw fail('ValidationException', IMPORT_MESSAGES.ocspUrlTooLong);
+  }
   const keyAlgorithm = keyAlgorithmOf(certificate);
+  assertSignerFamily(keyAlgorithm, parsed.signatureAlgorithm);
   const privateKey = readPrivateKey(input.privateKey);
   assertKeyMatches(certificate, privateKey);
   const chainPem = input.chain && input.chain.length > 0
@@ -132,5 +139,20 @@ function assertUsableNames(names: string[]): void {
     throw fail('ValidationException', `The certificate contains a name that is not valid: `
       + `${shown}. Names must be at most ${MAX_NAME_LENGTH} characters without control `
       + 'characters.');
+  }
+}
+
+/**
+ * ACM's import rule: the certificate's key algorithm must match its signing CA's, RSA under
+ * RSA and EC under ECDSA. The signature algorithm on the certificate names the CA's key type.
+ */
+function assertSignerFamily(keyAlgorithm: string, signatureAlgorithm: string): void {
+  const keyFamily = keyAlgorithm.startsWith('EC_') ? 'EC' : 'RSA';
+  const signerFamily = /WITHECDSA$/.test(signatureAlgorithm) ? 'EC'
+    : /WITHRSA(ANDMGF1)?$/.test(signatureAlgorithm) ? 'RSA' : undefined;
+  if (signerFamily !== undefined && signerFamily !== keyFamily) {
+    throw fail('ValidationException', `The certificate key algorithm (${keyAlgorithm}) does not `
+      + `match the algorithm of the CA that signed it (${signerFamily}). The certificate and `
+      + 'its signing CA must both use RSA or both use EC keys.');
   }
 }

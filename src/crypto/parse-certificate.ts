@@ -31,6 +31,7 @@ export interface ParsedCertificate {
   subjectAlternativeNames: AlternativeName[];
   keyUsages: string[];
   extendedKeyUsages: ExtendedKeyUsage[];
+  ocspUrls: string[];
 }
 
 const SIGNATURE_ALGORITHMS: Record<string, string> = {

@@ -82,6 +82,8 @@ export interface CertificateOptions {
   keyFormat?: 'pkcs8' | 'pkcs1' | 'sec1';
   /** Cache slot of the key; certificates in the same slot share one key. */
   keySlot?: string;
+  /** An OCSP responder URL in an Authority Information Access extension. */
+  ocspUrl?: string;
 }
 
 const DAY = 86_400_000;
@@ -227,9 +229,18 @@ export async function makeCa(options: CaOptions = {}): Promise<TestCa> {
 }
 
 let sharedCa: Promise<TestCa> | undefined;
+let sharedEcCa: Promise<TestCa> | undefined;
 
-/** The CA used when a test does not care which CA signed its certificate. */
-export function defaultCa(): Promise<TestCa> {
+/**
+ * The CA used when a test does not care which CA signed its certificate: RSA for RSA leaves
+ * and P-256 for EC leaves, since ACM wants a certificate's key type to match its signer's.
+ */
+export function defaultCa(keyType: AnyKeyType = 'RSA_2048'): Promise<TestCa> {
+  if (keyType.startsWith('EC_')) {
+    sharedEcCa ??= makeCa({ commonName: 'OpenACM Default Test EC CA', keyType: 'EC_prime256v1',
+      keySlot: 'ca:default-ec' });
+    return sharedEcCa;
+  }
   sharedCa ??= makeCa({ commonName: 'OpenACM Default Test CA', keySlot: 'ca:default' });
   return sharedCa;
 }
@@ -250,7 +261,7 @@ function subjectName(options: CertificateOptions): x509.JsonName {
 export async function makeCertificate(options: CertificateOptions = {}): Promise<TestMaterial> {
   const keyType = options.keyType ?? 'RSA_2048';
   const key = await testKey(keyType, options.keySlot);
-  const issuer = options.selfSigned ? undefined : options.issuer ?? await defaultCa();
+  const issuer = options.selfSigned ? undefined : options.issuer ?? await defaultCa(keyType);
   const publicKey = spki(key);
   const commonName = options.commonName === undefined ? 'www.example.com' : options.commonName;
   const dnsNames = options.sans ?? (commonName === null ? [] : [commonName]);
@@ -274,6 +285,10 @@ export async function makeCertificate(options: CertificateOptions = {}): Promise
     extensions.push(new x509.KeyUsagesExtension(flags, true));
   }
   if (ekus.length > 0) extensions.push(new x509.ExtendedKeyUsageExtension(ekus));
+  if (options.ocspUrl !== undefined) {
+    extensions.push(new x509.AuthorityInfoAccessExtension({
+      ocsp: [new x509.GeneralName('url', options.ocspUrl)] }));
+  }
   const name = subjectName(options);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: options.serialNumber ?? randomSerial(),

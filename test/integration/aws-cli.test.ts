@@ -137,8 +137,11 @@ beforeAll(async () => {
     serialNumber: serial.toString('hex'),
   });
   leafX509 = new X509Certificate(leaf.certificate);
+  // ACM wants a certificate's key type to match its signer's: EC leaves get an EC issuer.
+  const issuingEc = await makeCa({ commonName: 'OpenACM CLI EC Issuing CA',
+    organization: 'OpenACM CLI Tests', issuer: root, keyType: 'EC_prime256v1' });
   ecLeaf = await makeCertificate({
-    keyType: 'EC_prime256v1', issuer: issuing, commonName: 'ec.cli.example.com',
+    keyType: 'EC_prime256v1', issuer: issuingEc, commonName: 'ec.cli.example.com',
   });
   badMaterial = await chainInCertificateField({ issuer: issuing, commonName: 'bad.example.com' });
 

@@ -102,10 +102,13 @@ beforeAll(async () => {
   leafX509 = new X509Certificate(leaf.certificate);
   rsaBatch = await Promise.all([0, 1, 2, 3, 4].map((n) =>
     makeCertificate({ issuer: issuing, commonName: `page${n}.example.org` })));
+  // ACM wants a certificate's key type to match its signer's: EC leaves get an EC issuer.
+  const issuingEc = await makeCa({ commonName: 'OpenACM boto3 EC Issuing CA',
+    organization: 'OpenACM boto3 Tests', keyType: 'EC_secp384r1' });
   ecBatch = await Promise.all([
-    makeCertificate({ keyType: 'EC_prime256v1', issuer: issuing, commonName: 'ec0.example.org' }),
-    makeCertificate({ keyType: 'EC_prime256v1', issuer: issuing, commonName: 'ec1.example.org' }),
-    makeCertificate({ keyType: 'EC_secp384r1', issuer: issuing, commonName: 'ec2.example.org' }),
+    makeCertificate({ keyType: 'EC_prime256v1', issuer: issuingEc, commonName: 'ec0.example.org' }),
+    makeCertificate({ keyType: 'EC_prime256v1', issuer: issuingEc, commonName: 'ec1.example.org' }),
+    makeCertificate({ keyType: 'EC_secp384r1', issuer: issuingEc, commonName: 'ec2.example.org' }),
   ]);
 });
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import {
-  DescribeCertificateCommand, ListCertificatesCommand, UpdateCertificateOptionsCommand,
+  DeleteCertificateCommand, DescribeCertificateCommand, ListCertificatesCommand,
+  UpdateCertificateOptionsCommand,
 } from '@aws-sdk/client-acm';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +32,12 @@ afterAll(async () => {
 });
 
 /**
- * Only imported certificates can be made through the API in this release, so certificates of
- * the other types are written straight into the server's database, as issuance will write them.
+ * Only imported certificates, never in use, can be made through the API in this release, so
+ * certificates of the other types, or in use, are written straight into the server's
+ * database, as issuance and service associations will write them.
  */
-async function storeCertificate(type: CertificateType, exportOption: 'ENABLED' | 'DISABLED') {
+async function storeCertificate(type: CertificateType, exportOption: 'ENABLED' | 'DISABLED',
+  inUseBy: string[] = []) {
   const material = readImportMaterial(asImportInput(
     await makeCertificate({ commonName: `${type.toLowerCase()}.example.com` })), new Date());
   const arn = formatCertificateArn('us-east-1', '000000000000', randomUUID());
@@ -43,7 +46,7 @@ async function storeCertificate(type: CertificateType, exportOption: 'ENABLED' |
     arn, accountId: '000000000000', region: 'us-east-1', type, keyPairOrigin: 'AWS_MANAGED',
     status: 'ISSUED', facts: material.facts, certificatePem: material.certificatePem,
     chainPem: material.chainPem, createdAt: now, importedAt: undefined, issuedAt: now,
-    inUseBy: [], exported: false,
+    inUseBy, exported: false,
     options: { certificateTransparencyLoggingPreference: 'ENABLED', export: exportOption },
   };
   const vault = await KeyVault.open({ dataDir: server.dataDir });
@@ -90,5 +93,21 @@ describe('UpdateCertificateOptions on certificates ACM issued', () => {
       CertificateArn, Options: { CertificateTransparencyLoggingPreference: 'ENABLED' } }))))
       .toEqual({ name: 'InvalidStateException', message:
         'The UpdateCertificateOptions command is not permitted for private certificates.' });
+  });
+});
+
+describe('DeleteCertificate on a certificate in use', () => {
+  it('refuses with ResourceInUseException and keeps the certificate', async () => {
+    const acm = server.client();
+    const user = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web/1';
+    const CertificateArn = await storeCertificate('AMAZON_ISSUED', 'DISABLED', [user]);
+    expect(await errorOf(acm.send(new DeleteCertificateCommand({ CertificateArn })))).toEqual({
+      name: 'ResourceInUseException',
+      message: `Certificate ${CertificateArn} is in use by ${user} and cannot be deleted.` });
+    const { Certificate } = await acm.send(new DescribeCertificateCommand({ CertificateArn }));
+    expect(Certificate!.InUseBy).toEqual([user]);
+    const listed = await acm.send(new ListCertificatesCommand({}));
+    const summary = listed.CertificateSummaryList!.find((s) => s.CertificateArn === CertificateArn);
+    expect(summary!.InUse).toBe(true);
   });
 });

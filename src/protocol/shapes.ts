@@ -18,6 +18,7 @@ export function certificateDetail(record: CertificateRecord, now: Date) {
     DomainName: f.domainName,
     SubjectAlternativeNames: f.subjectAlternativeNames.length > 0
       ? f.subjectAlternativeNames : undefined,
+    DomainValidationOptions: domainValidationOptions(record),
     Serial: f.serial,
     Subject: f.subject,
     Issuer: f.issuer,
@@ -41,6 +42,16 @@ export function certificateDetail(record: CertificateRecord, now: Date) {
     }),
     CertificateKeyPairOrigin: record.keyPairOrigin,
   });
+}
+
+/**
+ * ACM lists every name of an imported certificate here with no validation details, since
+ * nothing was validated; certificates it issues will carry their validation records.
+ */
+function domainValidationOptions(record: CertificateRecord) {
+  const names = record.facts.subjectAlternativeNames;
+  if (record.type !== 'IMPORTED' || names.length === 0) return undefined;
+  return names.map((name) => ({ DomainName: name }));
 }
 
 /** One `CertificateSummary` row of ListCertificates. */

@@ -232,6 +232,8 @@ function cliScenario(cli: CliCase): void {
       CertificateArn: arn,
       DomainName: 'cli.example.com',
       SubjectAlternativeNames: ['cli.example.com', 'www.cli.example.com'],
+      DomainValidationOptions: [
+        { DomainName: 'cli.example.com' }, { DomainName: 'www.cli.example.com' }],
       Serial: acmSerial(leafX509),
       Subject: 'C=US,O=Example Corp,CN=cli.example.com',
       Issuer: 'OpenACM CLI Tests',
@@ -251,8 +253,8 @@ function cliScenario(cli: CliCase): void {
       ],
       RenewalEligibility: 'INELIGIBLE',
       Options: cli.knowsExport
-        ? { CertificateTransparencyLoggingPreference: 'ENABLED', Export: 'DISABLED' }
-        : { CertificateTransparencyLoggingPreference: 'ENABLED' },
+        ? { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'DISABLED' }
+        : { CertificateTransparencyLoggingPreference: 'DISABLED' },
     });
     // The fixed part of the expectation, checked against the certificate itself.
     expect(leafX509.subject.split('\n')).toEqual(['C=US', 'O=Example Corp', 'CN=cli.example.com']);

@@ -170,6 +170,8 @@ function pythonScenario(python: PythonCase): void {
       CertificateArn: arn,
       DomainName: 'boto.example.org',
       SubjectAlternativeNames: ['boto.example.org', 'api.boto.example.org'],
+      DomainValidationOptions: [
+        { DomainName: 'boto.example.org' }, { DomainName: 'api.boto.example.org' }],
       Serial: acmSerial(leafX509),
       Subject: 'C=DE,O=Beispiel GmbH,CN=boto.example.org',
       Issuer: 'OpenACM boto3 Tests',
@@ -186,8 +188,8 @@ function pythonScenario(python: PythonCase): void {
       ExtendedKeyUsages: [{ Name: 'TLS_WEB_SERVER_AUTHENTICATION', OID: '1.3.6.1.5.5.7.3.1' }],
       RenewalEligibility: 'INELIGIBLE',
       Options: python.debian
-        ? { CertificateTransparencyLoggingPreference: 'ENABLED' }
-        : { CertificateTransparencyLoggingPreference: 'ENABLED', Export: 'DISABLED' },
+        ? { CertificateTransparencyLoggingPreference: 'DISABLED' }
+        : { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'DISABLED' },
     });
     for (const field of ['CreatedAt', 'ImportedAt', 'NotBefore', 'NotAfter']) {
       expect(out.types[field], field).toBe('datetime');

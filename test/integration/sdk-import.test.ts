@@ -72,7 +72,7 @@ describe('ImportCertificate and DescribeCertificate', () => {
         { Name: 'TLS_WEB_CLIENT_AUTHENTICATION', OID: '1.3.6.1.5.5.7.3.2' },
       ],
       RenewalEligibility: 'INELIGIBLE',
-      Options: { CertificateTransparencyLoggingPreference: 'ENABLED', Export: 'DISABLED' },
+      Options: { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'DISABLED' },
       CertificateKeyPairOrigin: 'CUSTOMER_PROVIDED',
     });
     expect(d!.NotBefore).toEqual(new Date(x509.validFrom));
@@ -80,7 +80,9 @@ describe('ImportCertificate and DescribeCertificate', () => {
     expect(d!.ImportedAt!.getTime()).toBeGreaterThanOrEqual(before - 1);
     expect(d!.ImportedAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(d!.CreatedAt).toEqual(d!.ImportedAt);
-    for (const absent of ['IssuedAt', 'DomainValidationOptions', 'RenewalSummary',
+    expect(d!.DomainValidationOptions).toEqual(
+      [{ DomainName: 'shop.example.com' }, { DomainName: 'cdn.example.com' }]);
+    for (const absent of ['IssuedAt', 'RenewalSummary',
       'RevokedAt', 'FailureReason', 'CertificateAuthorityArn']) {
       expect(d).not.toHaveProperty(absent);
     }

@@ -117,7 +117,7 @@ describe('UpdateCertificateOptions', () => {
       message: 'The UpdateCertificateOptions command is not permitted for imported certificates.' });
     const { Certificate } = await acm.send(new DescribeCertificateCommand({ CertificateArn }));
     expect(Certificate!.Options).toEqual(
-      { CertificateTransparencyLoggingPreference: 'ENABLED', Export: 'DISABLED' });
+      { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'DISABLED' });
   });
 
   it('answers ResourceNotFoundException for an unknown certificate', async () => {

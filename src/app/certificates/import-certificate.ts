@@ -63,8 +63,9 @@ export async function importCertificate(
     importedAt: now,
     issuedAt: undefined,
     inUseBy: previous?.inUseBy ?? [],
+    // ACM never logs imported certificates to CT, and shows the preference as DISABLED.
     options: previous?.options
-      ?? { certificateTransparencyLoggingPreference: 'ENABLED', export: 'DISABLED' },
+      ?? { certificateTransparencyLoggingPreference: 'DISABLED', export: 'DISABLED' },
     exported: false,
   };
   const sealedKey = services.sealer.seal(Buffer.from(material.privateKeyPem), arn);

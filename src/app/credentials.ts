@@ -28,7 +28,10 @@ export class CredentialAdmin {
     }
 
     const key: AccessKey = { accessKeyId, accountId, createdAt: new Date() };
-    await this.keys.create(key, this.sealer.seal(Buffer.from(secretAccessKey), accessKeyId));
+    if (!await this.keys.create(key,
+      this.sealer.seal(Buffer.from(secretAccessKey), accessKeyId))) {
+      throw new Error(`access key id '${accessKeyId}' already exists.`);
+    }
     return { ...key, secretAccessKey };
   }
 

@@ -60,6 +60,9 @@ export async function run(argv: string[]): Promise<number> {
 
 async function credentials(config: ReturnType<typeof loadConfig>, sub: string | undefined,
   arg: string | undefined, values: Record<string, unknown>): Promise<number> {
+  if (values['secret-access-key'] !== undefined && values['access-key-id'] === undefined) {
+    throw new Error('--secret-access-key needs --access-key-id.');
+  }
   const { admin, close } = await openCredentialAdmin(config);
   try {
     if (sub === 'create') {
@@ -94,6 +97,8 @@ run(process.argv.slice(2)).then((code) => {
   if (code >= 0) process.exitCode = code;
 }, (error: Error) => {
   const prefix = error instanceof ConfigError ? 'configuration error' : 'error';
-  process.stderr.write(`openacm: ${prefix}: ${error.message}\n`);
+  // One line, whatever the message: node:util's option errors span several.
+  const message = String(error?.message ?? error).replace(/\s*\n\s*/g, ' ');
+  process.stderr.write(`openacm: ${prefix}: ${message}\n`);
   process.exitCode = 1;
 });

@@ -43,6 +43,10 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv = process.
     throw new ConfigError(
       `databaseUrl: '${databaseUrl.split(':')[0]}:' is not supported; use 'sqlite:<file>'.`);
   }
+  // SQLite reads an empty file name as a temporary database, deleted when it is closed.
+  if (databaseUrl.slice('sqlite:'.length).trim() === '') {
+    throw new ConfigError("databaseUrl: 'sqlite:' names no file; use 'sqlite:<file>'.");
+  }
   const masterKey = pick('masterKey', 'OPENACM_MASTER_KEY');
   const allow = pick('allowDevCredentials', 'OPENACM_ALLOW_DEV_CREDENTIALS');
   const logLevel = String(pick('logLevel', 'OPENACM_LOG_LEVEL') ?? 'info');

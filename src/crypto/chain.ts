@@ -33,11 +33,18 @@ export function readChain(input: Buffer, leafDer: Buffer): string {
     throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
   }
   const chain = blocks.map((block) => {
+    let certificate: X509Certificate;
     try {
-      return new X509Certificate(block.der);
+      certificate = new X509Certificate(block.der);
     } catch {
       throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
     }
+    // As for the certificate itself: OpenSSL stops at the end of the certificate, and bytes
+    // after it would be stored and handed back unread (and would hide a repeated certificate).
+    if (!certificate.raw.equals(block.der)) {
+      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
+    }
+    return certificate;
   });
   if (blocks.some((block) => block.der.equals(leafDer))) {
     throw fail('ValidationException', CHAIN_MESSAGES.chainContainsLeaf);

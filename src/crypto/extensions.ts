@@ -80,7 +80,11 @@ function ocspUrls(access: AuthorityInfoAccessSyntax): string[] {
 export function alternativeNames(names: SubjectAlternativeName): AlternativeName[] {
   const found: AlternativeName[] = [];
   for (const name of names) {
-    if (name.dNSName !== undefined) found.push({ kind: 'DNS', value: name.dNSName });
+    if (name.dNSName !== undefined) {
+      // An IA5String holds ASCII only; the library hands other octets over as Latin-1.
+      if (!/^[\x00-\x7f]*$/.test(name.dNSName)) throw new Error('dNSName is not IA5.');
+      found.push({ kind: 'DNS', value: name.dNSName });
+    }
     // The library prints 4 and 16 octets as addresses (RFC 5952 text for IPv6) and other
     // lengths as address/mask or hex; only real addresses are names.
     else if (name.iPAddress !== undefined && isIP(name.iPAddress) !== 0) {
@@ -90,12 +94,30 @@ export function alternativeNames(names: SubjectAlternativeName): AlternativeName
   return found;
 }
 
+/**
+ * The usages of a KeyUsage extension. RFC 5280 section 4.2.1.3 requires at least one bit:
+ * one without any would be reported as no extension, which permits every usage.
+ */
 export function keyUsageNames(usage: KeyUsage): string[] {
   // toNumber() gives bit n of the BIT STRING the value 2^n, as KeyUsageFlags does.
   const flags = usage.toNumber();
-  return KEY_USAGE_BITS.filter((_, bit) => (flags & (1 << bit)) !== 0);
+  const names = KEY_USAGE_BITS.filter((_, bit) => (flags & (1 << bit)) !== 0);
+  if (names.length === 0) throw new Error('KeyUsage extension without a usage.');
+  return names;
 }
 
+/** Dotted decimal, as every OID of the model's examples is written. */
+const DOTTED_OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
+
+/**
+ * The purposes of an ExtendedKeyUsage extension: SIZE (1..MAX) in RFC 5280 section 4.2.1.12,
+ * since an empty one would be reported as none, which permits every purpose.
+ */
 export function extendedKeyUsageNames(usages: ExtendedKeyUsage): AcmExtendedKeyUsage[] {
-  return usages.map((oid) => ({ name: EXTENDED_KEY_USAGES[oid] ?? 'CUSTOM', oid }));
+  if (usages.length === 0) throw new Error('ExtendedKeyUsage extension without a purpose.');
+  return usages.map((oid) => {
+    // The library writes arcs it cannot hold in a number as `{hex}`, and none as ''.
+    if (!DOTTED_OID.test(oid)) throw new Error('Malformed ExtendedKeyUsage OID.');
+    return { name: EXTENDED_KEY_USAGES[oid] ?? 'CUSTOM', oid };
+  });
 }

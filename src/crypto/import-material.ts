@@ -37,13 +37,16 @@ export const IMPORT_MESSAGES = {
   notVersion3: 'The certificate must be an X.509 version 3 certificate.',
   emptyIssuer: 'The certificate issuer must not be empty.',
   ocspUrlTooLong: 'The OCSP authority URL of the certificate must not exceed 1000 characters.',
+  noName: 'The certificate must contain a domain name or an IP address, in its subject or its '
+    + 'subject alternative names.',
 } as const;
 
 const MAX_OCSP_URL_LENGTH = 1000;
 
-/** ACM's domain name shapes allow at most 253 characters; control characters never. */
+/** ACM's domain name shapes allow 1 to 253 characters; control characters never. */
 const MAX_NAME_LENGTH = 253;
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** Unicode's control characters (Cc): C0, DEL and C1, such as NEL and the 8-bit CSI. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function readImportMaterial(input: ImportMaterialInput, now: Date): ImportMaterial {
   const der = readCertificateDer(input.certificate);
@@ -77,6 +80,10 @@ export function readImportMaterial(input: ImportMaterialInput, now: Date): Impor
     ? readChain(input.chain, der)
     : undefined;
   const facts = certificateFacts(parsed, keyAlgorithm);
+  // ACM's prerequisites: a certificate names the site it serves, by FQDN or IP address.
+  if (facts.subjectAlternativeNames.length === 0) {
+    throw fail('ValidationException', IMPORT_MESSAGES.noName);
+  }
   assertUsableNames(facts.subjectAlternativeNames);
   return {
     facts,
@@ -133,7 +140,8 @@ function isoDate(date: Date): string {
  * client could use (a control character, or longer than any domain) is refused up front.
  */
 function assertUsableNames(names: string[]): void {
-  const bad = names.find((name) => name.length > MAX_NAME_LENGTH || CONTROL_CHARACTER.test(name));
+  const bad = names.find((name) => name.length === 0 || name.length > MAX_NAME_LENGTH
+    || CONTROL_CHARACTER.test(name));
   if (bad !== undefined) {
     const shown = JSON.stringify(bad.length > 64 ? `${bad.slice(0, 64)}...` : bad);
     throw fail('ValidationException', `The certificate contains a name that is not valid: `
@@ -144,12 +152,15 @@ function assertUsableNames(names: string[]): void {
 
 /**
  * ACM's import rule: the certificate's key algorithm must match its signing CA's, RSA under
- * RSA and EC under ECDSA. The signature algorithm on the certificate names the CA's key type.
+ * RSA and EC under ECDSA. The signature algorithm on the certificate names the CA's key type;
+ * a DSA or EdDSA signer matches neither. An algorithm openacm does not know names no family.
  */
 function assertSignerFamily(keyAlgorithm: string, signatureAlgorithm: string): void {
   const keyFamily = keyAlgorithm.startsWith('EC_') ? 'EC' : 'RSA';
   const signerFamily = /WITHECDSA$/.test(signatureAlgorithm) ? 'EC'
-    : /WITHRSA(ANDMGF1)?$/.test(signatureAlgorithm) ? 'RSA' : undefined;
+    : /WITHRSA(ANDMGF1)?$/.test(signatureAlgorithm) ? 'RSA'
+      : /WITHDSA$/.test(signatureAlgorithm) ? 'DSA'
+        : /^ED(25519|448)$/.test(signatureAlgorithm) ? 'EdDSA' : undefined;
   if (signerFamily !== undefined && signerFamily !== keyFamily) {
     throw fail('ValidationException', `The certificate key algorithm (${keyAlgorithm}) does not `
       + `match the algorithm of the CA that signed it (${signerFamily}). The certificate and `

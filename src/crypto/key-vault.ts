@@ -13,6 +13,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+import { ensureDirectory } from '../config/directories.ts';
+
 const VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -129,7 +131,7 @@ async function readMasterFile(file: string): Promise<Buffer | undefined> {
  * using the winner's key, since anything already sealed depends on it.
  */
 async function createMasterFile(dataDir: string, file: string): Promise<Buffer> {
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  ensureDirectory(dataDir, 0o700);
   const key = randomBytes(KEY_BYTES);
   const suffix = `${process.pid}.${randomBytes(6).toString('hex')}`;
   const temp = path.join(dataDir, `.${MASTER_FILE}.${suffix}`);

@@ -67,6 +67,12 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
   const certificate = new x509.X509Certificate(asn);
   const tbs = asn.tbsCertificate;
   assertValidityReadBack(asn);
+  // RFC 5280 section 4.1.1.2: the algorithm outside must be the one signed inside, or the
+  // certificate would report an algorithm its signature was not made with.
+  if (!Buffer.from(AsnConvert.serialize(tbs.signature))
+    .equals(Buffer.from(AsnConvert.serialize(asn.signatureAlgorithm)))) {
+    throw new Error('Mismatched signature algorithms.');
+  }
   const extensions = readExtensions(tbs.extensions);
   return {
     version: tbs.version + 1,

@@ -3,7 +3,11 @@
  * in the PEM formats ACM takes, and proving it belongs to the certificate. No message built
  * here ever includes key bytes.
  */
-import { createPrivateKey, type KeyObject, type X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey, sign, verify, type KeyObject, type X509Certificate,
+} from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { KeyAlgorithm } from '../domain/certificate.ts';
 import { fail } from '../domain/errors.ts';
 import { parsePem, PemError, type PemBlock } from './pem.ts';
@@ -44,10 +48,16 @@ export function keyAlgorithmOf(certificate: X509Certificate): KeyAlgorithm {
   const bits = details.modulusLength;
   switch (key.asymmetricKeyType) {
     case 'rsa':
-      if (bits !== undefined && RSA_SIZES.has(bits)) return `RSA_${bits}` as KeyAlgorithm;
-      throw unsupportedAlgorithm(`RSA ${bits ?? 'unknown size'}`);
+      if (bits === undefined || !RSA_SIZES.has(bits)) {
+        throw unsupportedAlgorithm(`RSA ${bits ?? 'unknown size'}`);
+      }
+      assertUsableExponent(details.publicExponent);
+      return `RSA_${bits}` as KeyAlgorithm;
     case 'ec': {
-      const curve = details.namedCurve;
+      // OpenSSL names a curve given by explicit parameters when they equal a named one, but
+      // RFC 5480 section 2.1.1 allows only a named curve in a certificate, and TLS clients
+      // refuse the rest.
+      const curve = hasNamedCurve(key) ? details.namedCurve : undefined;
       if (curve !== undefined && EC_CURVES[curve]) return EC_CURVES[curve];
       throw unsupportedAlgorithm(`EC ${curve ?? 'with explicit parameters'}`);
     }
@@ -62,6 +72,27 @@ export function keyAlgorithmOf(certificate: X509Certificate): KeyAlgorithm {
     default:
       throw unsupportedAlgorithm(String(key.asymmetricKeyType ?? 'unrecognised').toUpperCase());
   }
+}
+
+/**
+ * An RSA exponent of 1 makes the public operation the identity, so anyone could "sign" for
+ * the key; an even exponent has no inverse. RFC 8017 section 3.1 requires 3 <= e < n, odd.
+ */
+function assertUsableExponent(exponent: bigint | undefined): void {
+  if (exponent === undefined || exponent < 3n || exponent % 2n === 0n) {
+    throw fail('ValidationException', 'The certificate\'s RSA public key is not valid: its '
+      + 'public exponent must be an odd number of at least 3.');
+  }
+}
+
+/** True when the key's algorithm parameters are a curve's OID, not the curve spelt out. */
+function hasNamedCurve(key: KeyObject): boolean {
+  const spki = AsnConvert.parse(key.export({ format: 'der', type: 'spki' }),
+    SubjectPublicKeyInfo);
+  const parameters = spki.algorithm.parameters;
+  // The DER of an OBJECT IDENTIFIER starts with its tag, 6.
+  return parameters !== undefined && parameters !== null
+    && new Uint8Array(parameters)[0] === 0x06;
 }
 
 function unsupportedAlgorithm(name: string) {
@@ -98,19 +129,58 @@ export function readPrivateKey(input: Buffer): KeyObject {
   }
 }
 
-/** Refuses a key that is not the private half of the certificate's public key. */
+const POSSESSION_PROBE = Buffer.from('openacm: proof of possession of the private key');
+
+/**
+ * Refuses a key that is not the private half of the certificate's public key. OpenSSL's check
+ * compares only the public parts a private key file carries, so a file holding the
+ * certificate's public values beside a made-up (or zero) private value passes it; a
+ * signature that the certificate's key verifies proves the private value too.
+ */
 export function assertKeyMatches(certificate: X509Certificate, key: KeyObject): void {
   let matches = false;
   try {
-    matches = certificate.checkPrivateKey(key);
+    matches = certificate.checkPrivateKey(key)
+      && verify('sha256', POSSESSION_PROBE, certificate.publicKey,
+        sign('sha256', POSSESSION_PROBE, key))
+      && (key.asymmetricKeyType !== 'rsa' || rsaValuesAgree(key));
   } catch {
-    // Different key types make OpenSSL throw rather than answer false.
+    // Different key types, or private values OpenSSL cannot compute with, throw.
     matches = false;
   }
   if (!matches) throw fail('ValidationException', MESSAGES.keyMismatch);
 }
 
-/** The normalised form openacm stores: unencrypted PKCS#8 PEM. */
+/**
+ * OpenSSL signs with an RSA key's CRT values and never reads its private exponent, so a key
+ * file whose `d` is wrong still signs; other TLS stacks compute with `d` or refuse such a key.
+ * The relations of RFC 8017 section 3.2 must hold between all of its values.
+ */
+function rsaValuesAgree(key: KeyObject): boolean {
+  const jwk = key.export({ format: 'jwk' });
+  const value = (field: string | undefined) =>
+    BigInt(`0x${Buffer.from(field ?? '', 'base64url').toString('hex') || '0'}`);
+  const [n, e, d, p, q, dp, dq, qi] = [jwk.n, jwk.e, jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq,
+    jwk.qi].map(value);
+  if (p < 2n || q < 2n || p * q !== n) return false;
+  const lambda = ((p - 1n) * (q - 1n)) / gcd(p - 1n, q - 1n);
+  return (d * e) % lambda === 1n && (dp * e) % (p - 1n) === 1n && (dq * e) % (q - 1n) === 1n
+    && (qi * q) % p === 1n;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let [x, y] = [a, b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * The normalised form openacm stores: unencrypted PKCS#8 PEM. An EC key goes through JWK so
+ * that its curve is stored by name even when the key file spelt out the curve's parameters.
+ */
 export function toPkcs8Pem(key: KeyObject): string {
-  return key.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const normal = key.asymmetricKeyType === 'ec'
+    ? createPrivateKey({ key: key.export({ format: 'jwk' }), format: 'jwk' })
+    : key;
+  return normal.export({ format: 'pem', type: 'pkcs8' }).toString();
 }

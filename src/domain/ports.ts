@@ -44,10 +44,12 @@ export interface CertificateStore {
   insert(record: CertificateRecord, sealedKey: Buffer, tags: Tag[], limit: number):
     Promise<boolean>;
   /**
-   * Replaces certificate material in place (re-import); ARN, tags and CreatedAt stay. False
-   * when the certificate no longer exists (deleted since it was read).
+   * Replaces certificate material in place (re-import); ARN, tags and CreatedAt stay. In one
+   * transaction, `replace` gets the stored record and returns its successor, or throws to
+   * change nothing. False when the certificate no longer exists (deleted since it was read).
    */
-  replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<boolean>;
+  replaceMaterial(accountId: string, region: string, arn: string, sealedKey: Buffer,
+    replace: (current: CertificateRecord) => CertificateRecord): Promise<boolean>;
   find(accountId: string, region: string, arn: string): Promise<CertificateRecord | undefined>;
   /** Deletes the record, its key and its tags; false when it did not exist. */
   delete(accountId: string, region: string, arn: string): Promise<boolean>;
@@ -81,7 +83,8 @@ export interface AccessKey {
 }
 
 export interface AccessKeyStore {
-  create(key: AccessKey, sealedSecret: Buffer): Promise<void>;
+  /** Stores a new key; false, storing nothing, when a key with its id already exists. */
+  create(key: AccessKey, sealedSecret: Buffer): Promise<boolean>;
   list(): Promise<AccessKey[]>;
   delete(accessKeyId: string): Promise<boolean>;
   /** All keys with their sealed secrets, for the in-memory verifier table. */

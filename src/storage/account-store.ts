@@ -39,11 +39,12 @@ export class SqlAccountStore implements AccountStore {
 export class SqlAccessKeyStore implements AccessKeyStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(key: AccessKey, sealedSecret: Buffer): Promise<void> {
-    await this.db.insertInto('access_keys').values({
+  async create(key: AccessKey, sealedSecret: Buffer): Promise<boolean> {
+    const result = await this.db.insertInto('access_keys').values({
       access_key_id: key.accessKeyId, account_id: key.accountId, secret: sealedSecret,
       created_at: key.createdAt.getTime(),
-    }).execute();
+    }).onConflict((oc) => oc.column('access_key_id').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
   async list(): Promise<AccessKey[]> {

@@ -26,12 +26,20 @@ export class SqlCertificateStore implements CertificateStore {
     });
   }
 
-  async replaceMaterial(record: CertificateRecord, sealedKey: Buffer): Promise<boolean> {
-    const { arn, account_id, region, created_at, ...material } = toRow(record, sealedKey);
-    const result = await this.db.updateTable('certificates').set(material)
-      .where('arn', '=', arn).where('account_id', '=', account_id).where('region', '=', region)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  async replaceMaterial(accountId: string, region: string, arn: string, sealedKey: Buffer,
+    replace: (current: CertificateRecord) => CertificateRecord): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('certificates').selectAll()
+        .where('arn', '=', arn).where('account_id', '=', accountId).where('region', '=', region)
+        .executeTakeFirst();
+      if (!row) return false;
+      const { arn: _arn, account_id: _account, region: _region, created_at: _created,
+        ...material } = toRow(replace(fromRow(row)), sealedKey);
+      await trx.updateTable('certificates').set(material)
+        .where('arn', '=', arn).where('account_id', '=', accountId).where('region', '=', region)
+        .execute();
+      return true;
+    });
   }
 
   async find(accountId: string, region: string, arn: string) {

@@ -3,7 +3,7 @@ import type { CertificateFacts, CertificateRecord } from '../../domain/certifica
 import { fail } from '../../domain/errors.ts';
 import { assertDistinctKeys, assertNoReservedKeys, assertWithinLimit, type Tag }
   from '../../domain/tags.ts';
-import type { AppServices, Caller } from '../context.ts';
+import type { AppServices, Caller, ImportMaterial } from '../context.ts';
 import { findOwned, notFound } from './owned.ts';
 
 export interface ImportCertificateInput {
@@ -45,11 +45,40 @@ export async function importCertificate(
 
   const material = services.readImportMaterial(
     { certificate: input.certificate, privateKey: input.privateKey, chain: input.chain }, now);
-  if (previous) assertReplaceable(previous.facts, material.facts);
-
   const arn = previous?.arn
     ?? formatCertificateArn(caller.region, caller.accountId, services.newId());
-  const record: CertificateRecord = {
+  const sealedKey = services.sealer.seal(Buffer.from(material.privateKeyPem), arn);
+
+  if (previous) {
+    // The rules are checked against the stored certificate in the transaction that replaces
+    // it, so a re-import that landed since `previous` was read is held to them too; a
+    // DeleteCertificate that ran meanwhile wins, and nothing is re-imported.
+    const replaced = await services.certificates.replaceMaterial(caller.accountId,
+      caller.region, arn, sealedKey, (current) => {
+        assertReplaceable(current.facts, material.facts);
+        return newRecord(arn, caller, material, now, current);
+      });
+    if (!replaced) throw notFound(arn, caller);
+  } else {
+    const record = newRecord(arn, caller, material, now, undefined);
+    const limit = services.maxImportedCertificates;
+    if (!await services.certificates.insert(record, sealedKey, input.tags ?? [], limit)) {
+      throw fail('LimitExceededException', `The account ${caller.accountId} has reached its `
+        + `limit of ${limit} imported certificates in ${caller.region}.`);
+    }
+  }
+
+  services.audit.record(previous ? 'certificate.reimported' : 'certificate.imported', {
+    arn, accountId: caller.accountId, region: caller.region, serial: material.facts.serial,
+    domainName: material.facts.domainName, notAfter: material.facts.notAfter.toISOString(),
+  });
+  return arn;
+}
+
+/** The record an import stores; a re-import keeps what the replaced record had. */
+function newRecord(arn: string, caller: Caller, material: ImportMaterial, now: Date,
+  previous: CertificateRecord | undefined): CertificateRecord {
+  return {
     arn,
     accountId: caller.accountId,
     region: caller.region,
@@ -68,25 +97,6 @@ export async function importCertificate(
       ?? { certificateTransparencyLoggingPreference: 'DISABLED', export: 'DISABLED' },
     exported: false,
   };
-  const sealedKey = services.sealer.seal(Buffer.from(material.privateKeyPem), arn);
-
-  if (previous) {
-    // A DeleteCertificate that ran since `previous` was read wins: nothing is re-imported.
-    const replaced = await services.certificates.replaceMaterial(record, sealedKey);
-    if (!replaced) throw notFound(arn, caller);
-  } else {
-    const limit = services.maxImportedCertificates;
-    if (!await services.certificates.insert(record, sealedKey, input.tags ?? [], limit)) {
-      throw fail('LimitExceededException', `The account ${caller.accountId} has reached its `
-        + `limit of ${limit} imported certificates in ${caller.region}.`);
-    }
-  }
-
-  services.audit.record(previous ? 'certificate.reimported' : 'certificate.imported', {
-    arn, accountId: caller.accountId, region: caller.region, serial: material.facts.serial,
-    domainName: material.facts.domainName, notAfter: material.facts.notAfter.toISOString(),
-  });
-  return arn;
 }
 
 /**

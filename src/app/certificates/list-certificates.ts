@@ -28,7 +28,7 @@ const PAGE_LIMIT = 1000;
 
 export async function listCertificates(
   services: AppServices, caller: Caller, input: ListCertificatesInput,
-): Promise<{ certificates: CertificateRecord[]; nextToken?: string }> {
+): Promise<{ certificates: CertificateRecord[]; nextToken?: string; asOf: Date }> {
   if ((input.sortBy === undefined) !== (input.sortOrder === undefined)) {
     throw fail('InvalidArgsException', 'SortBy and SortOrder must be specified together.');
   }
@@ -57,7 +57,8 @@ export async function listCertificates(
   const nextToken = rows.length > limit && last
     ? writeToken(services.tokenKey, { createdAt: last.createdAt.getTime(), arn: last.arn }, queryId)
     : undefined;
-  return { certificates: page, nextToken };
+  // The statuses shown must be those the status filter chose by: the same instant.
+  return { certificates: page, nextToken, asOf: query.now };
 }
 
 /**

@@ -59,9 +59,8 @@ export const OPERATIONS: Record<string, Operation> = {
       maxItems: input.MaxItems,
       nextToken: input.NextToken,
     });
-    const now = services.clock.now();
     return compact({
-      CertificateSummaryList: page.certificates.map((r) => certificateSummary(r, now)),
+      CertificateSummaryList: page.certificates.map((r) => certificateSummary(r, page.asOf)),
       NextToken: page.nextToken,
     });
   },

@@ -225,6 +225,13 @@ describe('readImportMaterial: refusals', () => {
       .toBe('www.example.com');
   });
 
+  it('says so when the private key field also holds a certificate', async () => {
+    const material = await makeCertificate();
+    expect(refusal({ ...material, privateKey: material.privateKey + material.certificate })
+      .message).toBe('The private key field must contain only the private key; it also '
+      + 'contains a PEM block of another kind (such as a certificate).');
+  });
+
   it('refuses a chain that repeats a certificate', async () => {
     const root = await makeCa({ commonName: 'Repeated Root' });
     const leaf = await makeCertificate({ issuer: root });

@@ -20,6 +20,8 @@ export const MESSAGES = {
   keyMultiple: 'The private key field contains more than one private key. You can specify only '
     + 'one private key in this field.',
   keyMismatch: 'The private key does not match the public key in the certificate.',
+  keyWithOtherBlocks: 'The private key field must contain only the private key; it also '
+    + 'contains a PEM block of another kind (such as a certificate).',
 } as const;
 
 const RSA_SIZES = new Set([1024, 2048, 3072, 4096]);
@@ -115,6 +117,9 @@ export function readPrivateKey(input: Buffer): KeyObject {
   const encrypted = keys.some((block) => block.label === 'ENCRYPTED PRIVATE KEY'
     || /ENCRYPTED/i.test(block.headers['Proc-Type'] ?? ''));
   if (encrypted) throw fail('ValidationException', MESSAGES.keyEncrypted);
+  if (keys.length > 1 && keys.some((block) => KEY_FORMATS[block.label] === undefined)) {
+    throw fail('ValidationException', MESSAGES.keyWithOtherBlocks);
+  }
   if (keys.length > 1) throw fail('ValidationException', MESSAGES.keyMultiple);
   const type = keys.length === 1 ? KEY_FORMATS[keys[0].label] : undefined;
   if (type === undefined) throw fail('ValidationException', MESSAGES.keyUnparseable);

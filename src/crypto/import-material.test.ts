@@ -10,6 +10,7 @@ import { AcmError } from '../domain/errors.ts';
 import { IMPORT_MESSAGES, readImportMaterial } from './import-material.ts';
 import { parsePem } from './pem.ts';
 import { MESSAGES } from './private-key.ts';
+import { hex, tlv } from '../../test/helpers/der.ts';
 
 const SLOW = 120_000;
 
@@ -346,14 +347,4 @@ async function handmade(options: { version: 1 | 3; issuer: string | undefined })
   };
 }
 
-function hex(text: string): Buffer {
-  return Buffer.from(text, 'hex');
-}
 
-function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  const length = body.length < 0x80
-    ? Buffer.from([body.length])
-    : Buffer.from([0x82, body.length >> 8, body.length & 0xff]);
-  return Buffer.concat([Buffer.from([tag]), length, body]);
-}

@@ -7,16 +7,9 @@ import { alternativeNames } from './extensions.ts';
 import { IMPORT_MESSAGES, readImportMaterial } from './import-material.ts';
 import { formatName, readName } from './names.ts';
 import { parseCertificate } from './parse-certificate.ts';
+import { hex, tlv } from '../../test/helpers/der.ts';
 
-function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  const length = body.length < 0x80
-    ? Buffer.from([body.length])
-    : Buffer.from([0x82, body.length >> 8, body.length & 0xff]);
-  return Buffer.concat([Buffer.from([tag]), length, body]);
-}
 
-const hex = (text: string) => Buffer.from(text, 'hex');
 
 function attribute(oidHex: string, tag: number, value: Buffer): Buffer {
   return tlv(0x30, tlv(0x06, hex(oidHex)), tlv(tag, value));

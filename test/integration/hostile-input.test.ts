@@ -12,7 +12,6 @@ import { Writable } from 'node:stream';
 
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { importCertificate } from '../../src/app/certificates/import-certificate.ts';
@@ -28,8 +27,9 @@ import { SqlAccountStore } from '../../src/storage/account-store.ts';
 import { SqlCertificateStore } from '../../src/storage/certificate-store.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
 import { makeCa, makeCertificate, type TestMaterial } from '../helpers/certs.ts';
-import { rawRequest, type RawResponse } from '../helpers/raw.ts';
+import { rawRequest } from '../helpers/raw.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { callServer, importBody, rowCounts, wireError } from '../helpers/wire.ts';
 
 let server: TestServer;
 let material: TestMaterial;
@@ -40,52 +40,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const INTERNAL = /InternalFailure|SqliteError|SQL|node_modules|\/src\/|\.ts:\d+|at \w+ \(/;
 const MISSING_ARN = 'arn:aws:acm:us-east-1:000000000000:certificate/'
   + '12345678-1234-1234-1234-123456789012';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-
-function importBody(m: TestMaterial, extra: Record<string, unknown> = {}) {
-  return { Certificate: b64(m.certificate), PrivateKey: b64(m.privateKey),
-    ...(m.chain === undefined ? {} : { CertificateChain: b64(m.chain) }), ...extra };
-}
-
-/** One signed request; the body is sent as given when it is a string or a Buffer. */
-async function call(operation: string, body: unknown = {}, options: {
-  region?: string; accessKeyId?: string; secretAccessKey?: string;
-} = {}): Promise<RawResponse> {
-  const raw = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  const res = await rawRequest(server.url, { target: `CertificateManager.${operation}`,
-    body: raw, ...options });
-  expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);
-  expect(res.text).not.toMatch(INTERNAL);
-  return res;
-}
-
-/** The error an answer carries, checked to be a well-formed AWS JSON error. */
-function errorOf(res: RawResponse): { type: string; message: string } {
-  expect(res.status).toBeGreaterThanOrEqual(400);
-  expect(res.headers.get('x-amzn-errortype')).toBe(res.json?.__type);
-  return { type: res.json.__type, message: res.json.message };
-}
+const call = (operation: string, body: unknown = {},
+  options: { region?: string; accessKeyId?: string; secretAccessKey?: string } = {}) =>
+  callServer(server, operation, body, options);
+const errorOf = wireError;
+const rows = () => rowCounts(server);
 
 async function importOne(m = material): Promise<string> {
   const res = await call('ImportCertificate', importBody(m));
   expect(res.status, res.text).toBe(200);
   return res.json.CertificateArn;
-}
-
-/** Rows in the server's database, read beside it; the ground truth for "nothing stored". */
-function rows(): { certificates: number; tags: number } {
-  const db = new SQLite(path.join(server.dataDir, 'openacm.db'), { readonly: true });
-  try {
-    const count = (table: string) =>
-      (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    return { certificates: count('certificates'), tags: count('certificate_tags') };
-  } finally {
-    db.close();
-  }
 }
 
 const tagsOf = async (arn: string) =>

@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { fail } from '../domain/errors.ts';
-import { parsePem, PemError, toPem, type PemBlock } from './pem.ts';
+import { parsePemField, toPem } from './pem.ts';
 
 export const CHAIN_MESSAGES = {
   chainUnparseable: 'Unable to parse the certificate chain. Please ensure it contains only '
@@ -20,15 +20,8 @@ export const CHAIN_MESSAGES = {
  * standard PEM, one block per certificate in the order given.
  */
 export function readChain(input: Buffer, leafDer: Buffer): string {
-  let blocks: PemBlock[];
-  try {
-    blocks = parsePem(input.toString('utf8'));
-  } catch (error) {
-    if (error instanceof PemError) {
-      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
-    }
-    throw error;
-  }
+  const blocks = parsePemField(input,
+    () => fail('ValidationException', CHAIN_MESSAGES.chainUnparseable));
   if (blocks.length === 0 || blocks.some((block) => block.label !== 'CERTIFICATE')) {
     throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
   }

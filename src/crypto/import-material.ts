@@ -11,7 +11,7 @@ import { readChain } from './chain.ts';
 import {
   certificateFacts, parseCertificate, type ParsedCertificate,
 } from './parse-certificate.ts';
-import { parsePem, PemError, toPem, type PemBlock } from './pem.ts';
+import { parsePemField, toPem } from './pem.ts';
 import { assertKeyMatches, keyAlgorithmOf, readPrivateKey, toPkcs8Pem } from './private-key.ts';
 
 export interface ImportMaterialInput {
@@ -94,15 +94,8 @@ export function readImportMaterial(input: ImportMaterialInput, now: Date): Impor
 }
 
 function readCertificateDer(input: Buffer): Buffer {
-  let blocks: PemBlock[];
-  try {
-    blocks = parsePem(input.toString('utf8'));
-  } catch (error) {
-    if (error instanceof PemError) {
-      throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
-    }
-    throw error;
-  }
+  const blocks = parsePemField(input,
+    () => fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable));
   const certificates = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificates.length > 1) {
     throw fail('ValidationException', IMPORT_MESSAGES.certificateMultiple);

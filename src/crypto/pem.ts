@@ -86,3 +86,16 @@ export function toPem(label: string, der: Uint8Array): string {
   const lines = encoded.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
+
+/**
+ * Parses PEM bytes for one of ImportCertificate's fields; malformed PEM becomes the error the
+ * caller names, so each field reports its own problem.
+ */
+export function parsePemField(input: Buffer, malformed: () => Error): PemBlock[] {
+  try {
+    return parsePem(input.toString('utf8'));
+  } catch (error) {
+    if (error instanceof PemError) throw malformed();
+    throw error;
+  }
+}

@@ -10,7 +10,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { KeyAlgorithm } from '../domain/certificate.ts';
 import { fail } from '../domain/errors.ts';
-import { parsePem, PemError, type PemBlock } from './pem.ts';
+import { parsePemField } from './pem.ts';
 
 export const MESSAGES = {
   keyUnparseable: 'Unable to parse the private key. Please ensure it is an unencrypted private '
@@ -104,13 +104,7 @@ function unsupportedAlgorithm(name: string) {
 
 /** Reads an unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1). */
 export function readPrivateKey(input: Buffer): KeyObject {
-  let blocks: PemBlock[];
-  try {
-    blocks = parsePem(input.toString('utf8'));
-  } catch (error) {
-    if (error instanceof PemError) throw fail('ValidationException', MESSAGES.keyUnparseable);
-    throw error;
-  }
+  const blocks = parsePemField(input, () => fail('ValidationException', MESSAGES.keyUnparseable));
   // `openssl ecparam -genkey` writes the curve as its own block before the key.
   const keys = blocks.filter((block) => block.label !== 'EC PARAMETERS');
   // RFC 5958 section 3 (PKCS#8) and RFC 1421 section 4.6.1.1 (legacy Proc-Type) encryption.

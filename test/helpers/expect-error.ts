@@ -1,5 +1,6 @@
 /** Runs a call that must fail and returns the AWS error name and message it failed with. */
-export async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+export async function errorOf(promise: Promise<unknown>):
+  Promise<{ name: string; message: string }> {
   try {
     await promise;
   } catch (error) {

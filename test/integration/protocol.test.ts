@@ -73,7 +73,8 @@ describe('AWS JSON 1.1 wire protocol', () => {
       body: JSON.stringify({ CertificateArn: UNKNOWN_ARN,
         CertificateOptions: { CertificateTransparencyLoggingPreference: 'DISABLED' } }) });
     expect(res.json).toEqual({ __type: 'ValidationException', message: '1 validation error '
-      + "detected: Value null at 'options' failed to satisfy constraint: Member must not be null" });
+      + "detected: Value null at 'options' failed to satisfy constraint: "
+      + 'Member must not be null' });
   });
 
   it('refuses an oversized body with 413 before reading it all', async () => {

@@ -13,10 +13,11 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('the imported-certificate quota', () => {
-  it('refuses a new import past the quota, even under concurrent imports, but allows re-import', async () => {
+  it('refuses imports past the quota, even concurrent ones, but allows re-import', async () => {
     const acm = server.client();
     const m = await makeCertificate({ commonName: 'quota.example.com' });
-    const input = { Certificate: Buffer.from(m.certificate), PrivateKey: Buffer.from(m.privateKey) };
+    const input = { Certificate: Buffer.from(m.certificate),
+      PrivateKey: Buffer.from(m.privateKey) };
     const first = await acm.send(new ImportCertificateCommand(input));
     await acm.send(new ImportCertificateCommand(input));
 

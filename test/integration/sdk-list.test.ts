@@ -33,7 +33,8 @@ beforeAll(async () => {
   acm = server.client();
   for (const [name, options] of FIXTURES) {
     const m = await makeCertificate({ commonName: `${name}.example.com`, ...options });
-    const out = await acm.send(new ImportCertificateCommand({ Certificate: Buffer.from(m.certificate),
+    const out = await acm.send(new ImportCertificateCommand({
+      Certificate: Buffer.from(m.certificate),
       PrivateKey: Buffer.from(m.privateKey), CertificateChain: Buffer.from(m.chain!) }));
     arns[name] = out.CertificateArn!;
   }
@@ -132,7 +133,8 @@ describe('ListCertificates', () => {
     for (const NextToken of [`${forged}.${first.NextToken!.split('.')[1]}`, 'garbage',
       `${payload}.AAAA`]) {
       const error = await errorOf(acm.send(new ListCertificatesCommand({ NextToken })));
-      expect(error).toEqual({ name: 'InvalidArgsException', message: 'The NextToken is not valid.' });
+      expect(error).toEqual(
+        { name: 'InvalidArgsException', message: 'The NextToken is not valid.' });
     }
     const reused = await errorOf(acm.send(new ListCertificatesCommand({
       NextToken: first.NextToken, Includes: { keyTypes: ['EC_prime256v1'] } })));

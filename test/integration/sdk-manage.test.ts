@@ -114,7 +114,8 @@ describe('UpdateCertificateOptions', () => {
     const error = await errorOf(acm.send(new UpdateCertificateOptionsCommand({ CertificateArn,
       Options: { CertificateTransparencyLoggingPreference: 'DISABLED' } })));
     expect(error).toEqual({ name: 'InvalidStateException',
-      message: 'The UpdateCertificateOptions command is not permitted for imported certificates.' });
+      message: 'The UpdateCertificateOptions command is not permitted for imported '
+        + 'certificates.' });
     const { Certificate } = await acm.send(new DescribeCertificateCommand({ CertificateArn }));
     expect(Certificate!.Options).toEqual(
       { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'DISABLED' });

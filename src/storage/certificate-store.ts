@@ -49,18 +49,12 @@ export class SqlCertificateStore implements CertificateStore {
     return row ? fromRow(row) : undefined;
   }
 
+  /** Tags go with the certificate through the foreign key's ON DELETE CASCADE. */
   async delete(accountId: string, region: string, arn: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('certificate_tags').where('arn', '=', arn)
-        .where((eb) => eb.exists(eb.selectFrom('certificates').select('arn')
-          .where('arn', '=', arn).where('account_id', '=', accountId)
-          .where('region', '=', region)))
-        .execute();
-      const result = await trx.deleteFrom('certificates')
-        .where('arn', '=', arn).where('account_id', '=', accountId).where('region', '=', region)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    const result = await this.db.deleteFrom('certificates')
+      .where('arn', '=', arn).where('account_id', '=', accountId).where('region', '=', region)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   async updateOptions(record: CertificateRecord): Promise<void> {

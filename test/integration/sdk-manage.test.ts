@@ -1,9 +1,12 @@
+import path from 'node:path';
+
 import {
   AddTagsToCertificateCommand, DeleteCertificateCommand, DescribeCertificateCommand,
   GetAccountConfigurationCommand, GetCertificateCommand, ImportCertificateCommand,
   ListCertificatesCommand, ListTagsForCertificateCommand, PutAccountConfigurationCommand,
   RemoveTagsFromCertificateCommand, UpdateCertificateOptionsCommand, type ACMClient,
 } from '@aws-sdk/client-acm';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { makeCertificate } from '../helpers/certs.ts';
@@ -99,6 +102,16 @@ describe('DeleteCertificate', () => {
     const listed = await acm.send(new ListCertificatesCommand({}));
     expect(listed.CertificateSummaryList!.map((s) => s.CertificateArn))
       .not.toContain(CertificateArn);
+    const db = new SQLite(path.join(server.dataDir, 'openacm.db'), { readonly: true });
+    try {
+      for (const table of ['certificates', 'certificate_tags']) {
+        const row = db.prepare(`select count(*) as n from ${table} where arn = ?`)
+          .get(CertificateArn) as { n: number };
+        expect(row.n, table).toBe(0);
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('answers InvalidArnException for an ARN that names no certificate', async () => {

@@ -110,9 +110,6 @@ function assertReplaceable(old: CertificateFacts, next: CertificateFacts): void 
     throw fail('ValidationException', `The new certificate's key algorithm ${next.keyAlgorithm} `
       + `does not match the key algorithm ${old.keyAlgorithm} of the certificate it replaces.`);
   }
-  if (next.subjectAlternativeNames.length === 0 && next.domainName === undefined) {
-    throw fail('ValidationException', 'The new certificate must contain at least one domain name.');
-  }
 
   const isEc = next.keyAlgorithm.startsWith('EC_');
   const oldKu = old.keyUsages.filter((ku) => !(isEc && ku === 'KEY_ENCIPHERMENT'));

@@ -37,11 +37,11 @@ export async function listCertificates(
     accountId: caller.accountId,
     region: caller.region,
     now: services.clock.now(),
-    statuses: nonEmpty(input.statuses),
-    keyTypes: nonEmpty(input.keyTypes) ?? DEFAULT_KEY_TYPES,
-    origins: nonEmpty(input.origins) ?? DEFAULT_ORIGINS,
-    keyUsages: nonEmpty(input.keyUsages),
-    extendedKeyUsages: nonEmpty(input.extendedKeyUsages),
+    statuses: distinctOrNone(input.statuses),
+    keyTypes: distinctOrNone(input.keyTypes) ?? DEFAULT_KEY_TYPES,
+    origins: distinctOrNone(input.origins) ?? DEFAULT_ORIGINS,
+    keyUsages: distinctOrNone(input.keyUsages),
+    extendedKeyUsages: distinctOrNone(input.extendedKeyUsages),
     exportOption: input.exportOption,
     managedBy: input.managedBy,
     descending: input.sortOrder === 'DESCENDING',
@@ -65,7 +65,7 @@ export async function listCertificates(
  * The distinct values of a filter list, or undefined when it is empty. The model bounds only
  * the values, not how often they repeat, and each one becomes a bound SQL parameter.
  */
-function nonEmpty<T>(values: T[] | undefined): T[] | undefined {
+function distinctOrNone<T>(values: T[] | undefined): T[] | undefined {
   return values && values.length > 0 ? [...new Set(values)] : undefined;
 }
 

@@ -26,17 +26,8 @@ export function readChain(input: Buffer, leafDer: Buffer): string {
     throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
   }
   const chain = blocks.map((block) => {
-    let certificate: X509Certificate;
-    try {
-      certificate = new X509Certificate(block.der);
-    } catch {
-      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
-    }
-    // As for the certificate itself: OpenSSL stops at the end of the certificate, and bytes
-    // after it would be stored and handed back unread (and would hide a repeated certificate).
-    if (!certificate.raw.equals(block.der)) {
-      throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
-    }
+    const certificate = exactCertificate(block.der);
+    if (!certificate) throw fail('ValidationException', CHAIN_MESSAGES.chainUnparseable);
     return certificate;
   });
   if (blocks.some((block) => block.der.equals(leafDer))) {
@@ -54,6 +45,21 @@ export function readChain(input: Buffer, leafDer: Buffer): string {
     child = parent;
   }
   return blocks.map((block) => toPem('CERTIFICATE', block.der)).join('');
+}
+
+/**
+ * Parses DER that must be exactly one certificate, or gives undefined. OpenSSL stops at the
+ * end of the certificate and reports no bytes after it, which would then be stored unread
+ * (and could hide a repeated chain certificate); it re-encodes what it read, so the input must
+ * equal that, which also refuses a BER length on the outer SEQUENCE, as DER requires.
+ */
+export function exactCertificate(der: Buffer): X509Certificate | undefined {
+  try {
+    const certificate = new X509Certificate(der);
+    return certificate.raw.equals(der) ? certificate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

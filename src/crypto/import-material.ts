@@ -4,10 +4,9 @@
  * key; and an optional chain that certifies the certificate. Every refusal is a
  * ValidationException with a one-sentence message that never quotes key material.
  */
-import { X509Certificate } from 'node:crypto';
 import type { CertificateFacts } from '../domain/certificate.ts';
 import { fail } from '../domain/errors.ts';
-import { readChain } from './chain.ts';
+import { exactCertificate, readChain } from './chain.ts';
 import {
   certificateFacts, parseCertificate, type ParsedCertificate,
 } from './parse-certificate.ts';
@@ -50,18 +49,12 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function readImportMaterial(input: ImportMaterialInput, now: Date): ImportMaterial {
   const der = readCertificateDer(input.certificate);
+  const certificate = exactCertificate(der);
   let parsed: ParsedCertificate;
-  let certificate: X509Certificate;
   try {
+    if (!certificate) throw new Error('Not exactly one DER certificate.');
     parsed = parseCertificate(der);
-    certificate = new X509Certificate(der);
   } catch {
-    throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
-  }
-  // Both parsers stop at the end of the certificate and neither reports bytes after it, which
-  // would then be stored unread. OpenSSL re-encodes what it read, so the block must equal that
-  // (which also refuses a BER length on the outer SEQUENCE, as DER requires).
-  if (!certificate.raw.equals(der)) {
     throw fail('ValidationException', IMPORT_MESSAGES.certificateUnparseable);
   }
   // RFC 5280 section 4.1.2.1: extensions, which ACM relies on, exist only in version 3.
